@@ -1,0 +1,35 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Route, Switch } from 'wouter';
+import { appConfig } from '@/config/env';
+import { paths } from '@/config/paths';
+import { createApiClient } from '@/lib/api-client';
+import { ApiClientProvider } from '@/lib/api-client-context';
+import { createQueryClient } from '@/lib/query-client';
+import { InterviewPage } from './routes/interview-page';
+import { InterviewsPage } from './routes/interviews-page';
+import { NotFound } from './routes/not-found';
+
+export function App() {
+  const [queryClient] = useState(createQueryClient);
+  const [api] = useState(() =>
+    createApiClient({ baseUrl: appConfig.apiBaseUrl, timeoutMs: appConfig.requestTimeoutMs }),
+  );
+  return (
+    <ApiClientProvider client={api}>
+      <QueryClientProvider client={queryClient}>
+        <Switch>
+          <Route path={paths.home.pattern} component={InterviewsPage} />
+          <Route path={paths.interview.pattern}>
+            {(params: { interviewId: string }) => (
+              <InterviewPage interviewId={params.interviewId} />
+            )}
+          </Route>
+          <Route>
+            <NotFound />
+          </Route>
+        </Switch>
+      </QueryClientProvider>
+    </ApiClientProvider>
+  );
+}

@@ -1,0 +1,432 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useQuery, type UseQueryResult } from '@tanstack/react-query';
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { Controller, useForm, useFormState } from 'react-hook-form';
+import type { Environment } from 'downshift';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { Spinner } from '@/components/ui/spinner';
+import type { ContactCreate, ContactOut, InterviewOut, QuestionSet } from '@/contracts/ontora';
+import { isEndpointUnavailable } from '@/lib/api-client';
+import { useApiClient } from '@/lib/api-client-context';
+import { ApiError, isApiError, isContactField } from '@/lib/api-error';
+import { loadPhoneLib } from '@/lib/phone';
+import { randomUuid } from '@/lib/uuid';
+import { QuestionSetPicker } from '@/features/question-sets/components/question-set-picker';
+import { questionSetQueries } from '@/features/question-sets/api/question-set-queries';
+import { useCreateContact } from '../api/use-create-contact';
+import {
+  createContactFormSchema,
+  EMPTY_CONTACT_FORM,
+  LIMITS,
+  type ContactFormValues,
+} from '../contact-form-schema';
+import { acceptsContacts } from '../contact-status';
+import { FIELD_LABELS, FIELD_ORDER } from '../field-labels';
+import { rememberQuestionSet, rememberedQuestionSet } from '../remembered-question-set';
+import { ErrorSummary } from './error-summary';
+import {
+  CheckboxField,
+  describedBy,
+  FieldHelp,
+  FieldMessage,
+  fieldId,
+  TextField,
+  type ContactFormControl,
+  useFieldError,
+} from './form-fields';
+import { ResultPanel } from './result-panel';
+import { SubmitErrorAlert, WaitNotice } from './submit-feedback';
+
+/** Things a host (the embed) may want to hear about. */
+export type AddContactEvent =
+  | { type: 'submitting'; body: ContactCreate }
+  | { type: 'contact-created'; contact: ContactOut }
+  | { type: 'error'; error: ApiError }
+  | { type: 'dirty-change'; dirty: boolean };
+
+export interface AddContactFormProps {
+  interviewId: string;
+  /** The interview, when its header loaded: used for the "takes no new contacts" notice. */
+  interview?: InterviewOut;
+  /** Departments already on the interview, offered as suggestions. */
+  departments?: string[];
+  phoneCountry: string;
+  /** A default question set (e.g. the embed's `question-set-id`); else the remembered one. */
+  defaultQuestionSetId?: string | null;
+  prefill?: Partial<ContactFormValues>;
+  onEvent?: (event: AddContactEvent) => void;
+  /** Where "Back to interviews" goes after a 404; none inside the embed. */
+  backHref?: string;
+  /** downshift environment for rendering inside a shadow root. */
+  environment?: Environment;
+}
+
+/** The last submitted body and its key: a retry of the same values reuses the key. */
+interface PendingSubmission {
+  key: string;
+  bodyJson: string;
+}
+
+export function AddContactForm({
+  interviewId,
+  interview,
+  departments = [],
+  phoneCountry,
+  defaultQuestionSetId,
+  prefill,
+  onEvent,
+  backHref,
+  environment,
+}: AddContactFormProps) {
+  const formId = useId().replace(/:/g, '');
+  const api = useApiClient();
+  const schema = useMemo(() => createContactFormSchema({ phoneCountry }), [phoneCountry]);
+
+  const initialValues = useMemo<ContactFormValues>(
+    () => ({
+      ...EMPTY_CONTACT_FORM,
+      question_set_id: defaultQuestionSetId ?? rememberedQuestionSet(interviewId),
+      ...prefill,
+    }),
+    // Initial values only: later prop changes must not wipe what the recruiter typed.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [interviewId],
+  );
+
+  const { control, register, handleSubmit, setError, setFocus, reset } = useForm<
+    ContactFormValues,
+    unknown,
+    ContactCreate
+  >({
+    resolver: zodResolver(schema),
+    defaultValues: initialValues,
+    mode: 'onTouched',
+    reValidateMode: 'onChange',
+    shouldFocusError: false,
+  });
+
+  const questionSets = useQuery(questionSetQueries.list(api, interviewId));
+  const mutation = useCreateContact(interviewId);
+  const [submitError, setSubmitError] = useState<ApiError | null>(null);
+  const [result, setResult] = useState<ContactOut | null>(null);
+  const [announcement, setAnnouncement] = useState('');
+  const inFlight = useRef(false);
+  const pending = useRef<PendingSubmission | null>(null);
+  const lastBody = useRef<ContactCreate | null>(null);
+
+  const focusFirstError = (names: Iterable<string>) => {
+    const set = new Set(names);
+    const first = FIELD_ORDER.find((name) => set.has(name));
+    if (first) setFocus(first);
+  };
+
+  async function send(body: ContactCreate) {
+    // A second click, Enter, or retry while a request is in flight never sends another.
+    if (inFlight.current) return;
+    inFlight.current = true;
+    const bodyJson = JSON.stringify(body);
+    const key = pending.current?.bodyJson === bodyJson ? pending.current.key : randomUuid();
+    pending.current = { key, bodyJson };
+    lastBody.current = body;
+    setSubmitError(null);
+    setAnnouncement('Sending…');
+    onEvent?.({ type: 'submitting', body });
+    try {
+      const contact = await mutation.mutateAsync({ body, idempotencyKey: key });
+      pending.current = null;
+      rememberQuestionSet(interviewId, body.question_set_id ?? null);
+      reset({ ...EMPTY_CONTACT_FORM, question_set_id: body.question_set_id ?? null });
+      setResult(contact);
+      setAnnouncement(`Contact ${contact.name} added.`);
+      onEvent?.({ type: 'contact-created', contact });
+    } catch (error) {
+      const apiError = isApiError(error)
+        ? error
+        : // Programming errors still surface as a message, never as a blank screen.
+          new ApiError({
+            kind: 'unexpected_response',
+            message: error instanceof Error ? error.message : 'Something went wrong.',
+          });
+      const fields = Object.entries(apiError.fieldErrors).filter(([name]) => isContactField(name));
+      for (const [name, messages] of fields) {
+        setError(name as keyof ContactFormValues, {
+          type: 'server',
+          message: (messages ?? []).join(' '),
+        });
+      }
+      setSubmitError(apiError);
+      setAnnouncement('');
+      onEvent?.({ type: 'error', error: apiError });
+      if (fields.length > 0) focusFirstError(fields.map(([name]) => name));
+    } finally {
+      inFlight.current = false;
+    }
+  }
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    if (inFlight.current) {
+      event.preventDefault();
+      return;
+    }
+    void handleSubmit(send, (errors) => {
+      const count = Object.keys(errors).length;
+      setAnnouncement(
+        count === 1
+          ? 'There is 1 problem with this contact.'
+          : `There are ${count} problems with this contact.`,
+      );
+      focusFirstError(Object.keys(errors));
+    })(event);
+  };
+
+  const retry = () => {
+    if (lastBody.current) void send(lastBody.current);
+  };
+
+  const addAnother = () => {
+    reset({ ...EMPTY_CONTACT_FORM, question_set_id: rememberedQuestionSet(interviewId) });
+    setSubmitError(null);
+    setResult(null);
+    setAnnouncement('');
+    setFocus('name');
+  };
+
+  const locked = interview !== undefined && !acceptsContacts(interview.status);
+  const departmentListId = `${formId}-departments`;
+
+  return (
+    <div className="@container">
+      <div className="grid gap-6 @3xl:grid-cols-[minmax(0,1fr)_minmax(0,22rem)]">
+        <form
+          noValidate
+          onSubmit={onSubmit}
+          aria-labelledby={`${formId}-title`}
+          className="flex flex-col gap-3"
+        >
+          <h2
+            id={`${formId}-title`}
+            className="text-lg font-semibold text-slate-900 dark:text-slate-100"
+          >
+            Add contact
+          </h2>
+          <p className="text-sm text-slate-600 dark:text-slate-400">
+            Fields marked <span aria-hidden="true">*</span>
+            <span className="sr-only">as required</span> are required.
+          </p>
+
+          {locked ? (
+            <Alert tone="warning" title="This interview is completed">
+              Completed interviews take no new contacts. You can still try: Ontora will answer if it
+              disagrees.
+            </Alert>
+          ) : null}
+
+          <div role="status" className="sr-only">
+            {announcement}
+          </div>
+
+          <ErrorSummary formId={formId} control={control} setFocus={setFocus} />
+          {mutation.wait ? <WaitNotice wait={mutation.wait} onCancel={mutation.cancel} /> : null}
+          {submitError && !mutation.isPending ? (
+            <SubmitErrorAlert error={submitError} onRetry={retry} backHref={backHref} />
+          ) : null}
+
+          <div className="grid gap-x-4 gap-y-1 @lg:grid-cols-2">
+            <TextField
+              className="@lg:col-span-2"
+              formId={formId}
+              control={control}
+              register={register}
+              name="name"
+              label={FIELD_LABELS.name}
+              required
+              autoComplete="off"
+              maxLength={LIMITS.name + 50}
+            />
+            <TextField
+              formId={formId}
+              control={control}
+              register={register}
+              name="email"
+              label={FIELD_LABELS.email}
+              type="email"
+              autoComplete="off"
+              spellCheck={false}
+            />
+            <TextField
+              formId={formId}
+              control={control}
+              register={register}
+              name="phone"
+              label={FIELD_LABELS.phone}
+              type="tel"
+              autoComplete="off"
+              help={`Saved in international form (E.164). Numbers without +country are read as ${phoneCountry}.`}
+              onFocus={() => void loadPhoneLib()}
+            />
+            <TextField
+              formId={formId}
+              control={control}
+              register={register}
+              name="job_title"
+              label={FIELD_LABELS.job_title}
+              autoComplete="off"
+            />
+            <TextField
+              formId={formId}
+              control={control}
+              register={register}
+              name="department"
+              label={FIELD_LABELS.department}
+              autoComplete="off"
+              list={departments.length > 0 ? departmentListId : undefined}
+              help={
+                departments.length > 0
+                  ? 'Suggestions come from departments already on this interview.'
+                  : undefined
+              }
+              after={
+                departments.length > 0 ? (
+                  <datalist id={departmentListId}>
+                    {departments.map((department) => (
+                      <option key={department} value={department} />
+                    ))}
+                  </datalist>
+                ) : null
+              }
+            />
+            <TextField
+              formId={formId}
+              control={control}
+              register={register}
+              name="seniority_level"
+              label={FIELD_LABELS.seniority_level}
+              inputMode="numeric"
+              autoComplete="off"
+              help="A whole number. Ontora documents no scale; it orders interviews “seniority high first”, so a higher number means more senior."
+            />
+            <QuestionSetField
+              formId={formId}
+              control={control}
+              className="@lg:col-span-2"
+              query={questionSets}
+              environment={environment}
+            />
+          </div>
+
+          <CheckboxField
+            formId={formId}
+            control={control}
+            register={register}
+            label={FIELD_LABELS.is_required}
+            help="Marks this person as one the interview must hear from. Ontora doesn’t document more; required contacts likely count toward the interview’s completion threshold."
+          />
+
+          <SubmitButton control={control} pending={mutation.isPending} />
+          <DirtyReporter control={control} onEvent={onEvent} />
+        </form>
+
+        <div>
+          {result ? (
+            <ResultPanel contact={result} onAddAnother={addAnother} />
+          ) : (
+            <div className="rounded-lg border border-dashed border-slate-300 p-4 text-sm text-slate-600 dark:border-slate-700 dark:text-slate-400">
+              After you add a contact, its meeting link, status and booking token appear here.
+            </div>
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function QuestionSetField({
+  formId,
+  control,
+  className,
+  query,
+  environment,
+}: {
+  formId: string;
+  control: ContactFormControl;
+  className?: string;
+  query: UseQueryResult<QuestionSet[], ApiError>;
+  environment?: Environment;
+}) {
+  const id = fieldId(formId, 'question_set_id');
+  const error = useFieldError(control, 'question_set_id');
+  const unavailable = query.isError && isEndpointUnavailable(query.error);
+  const state = query.isPending
+    ? 'loading'
+    : unavailable
+      ? 'unavailable'
+      : query.isError
+        ? 'error'
+        : 'ready';
+  return (
+    <div className={className}>
+      <Controller
+        control={control}
+        name="question_set_id"
+        render={({ field }) => (
+          <QuestionSetPicker
+            id={id}
+            value={field.value}
+            onChange={field.onChange}
+            onBlur={field.onBlur}
+            inputRef={field.ref}
+            questionSets={query.data}
+            state={state}
+            unavailableReason={query.error?.status ? `HTTP ${query.error.status}` : undefined}
+            errorMessage={query.error?.message}
+            onRetry={() => void query.refetch()}
+            invalid={Boolean(error)}
+            describedBy={describedBy(id, Boolean(error), true)}
+            environment={environment}
+          />
+        )}
+      />
+      <FieldHelp id={id}>
+        The questions Ontora’s interview agent asks this person. “None” lets Ontora choose.
+      </FieldHelp>
+      <FieldMessage id={id} message={error} />
+    </div>
+  );
+}
+
+/** Subscribes to submit state alone, so the button never makes the fields re-render. */
+function SubmitButton({ control, pending }: { control: ContactFormControl; pending: boolean }) {
+  const { isSubmitting } = useFormState({ control });
+  const busy = pending || isSubmitting;
+  return (
+    <div className="mt-2 flex items-center gap-3">
+      <Button type="submit" disabled={busy} aria-disabled={busy}>
+        {busy ? <Spinner /> : null}
+        Add contact
+      </Button>
+      {busy ? (
+        <span className="text-sm text-slate-600 dark:text-slate-400" aria-hidden="true">
+          Sending…
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
+function DirtyReporter({
+  control,
+  onEvent,
+}: {
+  control: ContactFormControl;
+  onEvent?: (event: AddContactEvent) => void;
+}) {
+  const { isDirty } = useFormState({ control });
+  const last = useRef(false);
+  useEffect(() => {
+    if (last.current === isDirty) return;
+    last.current = isDirty;
+    onEvent?.({ type: 'dirty-change', dirty: isDirty });
+  }, [isDirty, onEvent]);
+  return null;
+}

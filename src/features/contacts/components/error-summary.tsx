@@ -1,0 +1,56 @@
+import { useFormState, type UseFormSetFocus } from 'react-hook-form';
+import { FIELD_LABELS, FIELD_ORDER } from '../field-labels';
+import type { ContactFormValues } from '../contact-form-schema';
+import { fieldId, type ContactFormControl } from './form-fields';
+
+/**
+ * Lists every problem after a failed submit, each a link to its field. It updates as fields are
+ * fixed but is not a live region: the one announcement per failed submit comes from the form's
+ * own status message, so fixing fields doesn't flood screen readers with alerts.
+ */
+export function ErrorSummary({
+  formId,
+  control,
+  setFocus,
+}: {
+  formId: string;
+  control: ContactFormControl;
+  setFocus: UseFormSetFocus<ContactFormValues>;
+}) {
+  const { errors, submitCount } = useFormState({ control });
+  if (submitCount === 0) return null;
+  const problems = FIELD_ORDER.flatMap((name) => {
+    const message = errors[name]?.message;
+    return message ? [{ name, message }] : [];
+  });
+  if (problems.length === 0) return null;
+
+  return (
+    <nav
+      aria-labelledby={`${formId}-summary`}
+      className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100"
+    >
+      <h3 id={`${formId}-summary`} className="font-semibold">
+        {problems.length === 1 ? 'There is 1 problem' : `There are ${problems.length} problems`}{' '}
+        with this contact
+      </h3>
+      <ul className="mt-1 list-disc pl-5">
+        {problems.map(({ name, message }) => (
+          <li key={name}>
+            <a
+              href={`#${fieldId(formId, name)}`}
+              className="underline underline-offset-2"
+              onClick={(event) => {
+                // Hash links can't reach into a shadow root (the embed), so focus directly.
+                event.preventDefault();
+                setFocus(name);
+              }}
+            >
+              {FIELD_LABELS[name]}: {message}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
