@@ -184,12 +184,18 @@ export function AddContactForm({
     if (lastBody.current) void send(lastBody.current);
   };
 
+  const [focusName, setFocusName] = useState(0);
+  useEffect(() => {
+    // After the result panel (which held focus) is gone, not while it is being removed.
+    if (focusName > 0) setFocus('name');
+  }, [focusName, setFocus]);
+
   const addAnother = () => {
     reset({ ...EMPTY_CONTACT_FORM, question_set_id: rememberedQuestionSet(interviewId) });
     setSubmitError(null);
     setResult(null);
     setAnnouncement('');
-    setFocus('name');
+    setFocusName((count) => count + 1);
   };
 
   const locked = interview !== undefined && !acceptsContacts(interview.status);
