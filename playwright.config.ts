@@ -38,7 +38,7 @@ export default defineConfig({
   // serves. `npm test` builds first; the sandbox's fault injection is on in sandbox mode.
   webServer: {
     command: `node node_modules/tsx/dist/cli.mjs server/main.ts`,
-    env: { PORT: String(PORT), HOST: '127.0.0.1', SANDBOX_RATE_LIMIT: '100000' },
+    env: { PORT: String(PORT), HOST: '127.0.0.1', SANDBOX_RATE_LIMIT: '100000', LOG_LEVEL: 'warn' },
     url: `${baseURL}/healthz`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,

@@ -60,10 +60,10 @@ function ContactTable({
             const status = describeContactStatus(contact.status);
             return (
               <tr key={contact.id}>
-                <th scope="row" className={`${td} font-medium break-words`}>
+                <th scope="row" className={`${td} min-w-32 text-left font-medium`}>
                   {contact.name}
                 </th>
-                <td className={`${td} break-all`}>{contact.email ?? '—'}</td>
+                <td className={`${td} whitespace-nowrap`}>{contact.email ?? '—'}</td>
                 <td className={td}>{contact.job_title ?? '—'}</td>
                 <td className={td}>{contact.department ?? '—'}</td>
                 <td className={td}>

@@ -1,0 +1,106 @@
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
+
+export interface TestInterview {
+  id: string;
+  name: string;
+  status: string;
+}
+
+export interface StoredContact {
+  id: string;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  job_title: string | null;
+  department: string | null;
+  seniority_level: number | null;
+  is_required: boolean;
+  question_set_id: string | null;
+  meeting_url: string | null;
+  status: string | null;
+  booking_token: string | null;
+}
+
+export interface QuestionSetRow {
+  id: string;
+  name: string;
+}
+
+/**
+ * Talks to the running server the way the browser does (`/v1` through the gateway) plus the
+ * sandbox's admin endpoints. Each test makes its own interview, so parallel tests never share
+ * contacts or faults (faults are scoped to that interview's paths).
+ */
+export class SandboxApi {
+  constructor(private readonly request: APIRequestContext) {}
+
+  async createInterview(
+    input: { name?: string; status?: string; question_set_count?: number } = {},
+  ): Promise<TestInterview> {
+    const response = await this.request.post('/__sandbox/interviews', { data: input });
+    expect(response.status()).toBe(201);
+    return (await response.json()) as TestInterview;
+  }
+
+  async contacts(interviewId: string): Promise<StoredContact[]> {
+    const response = await this.request.get(`/v1/interviews/${interviewId}/contacts`);
+    expect(response.status()).toBe(200);
+    return (await response.json()) as StoredContact[];
+  }
+
+  async questionSets(interviewId: string): Promise<QuestionSetRow[]> {
+    const response = await this.request.get(`/v1/interviews/${interviewId}/question-sets`);
+    expect(response.status()).toBe(200);
+    return (await response.json()) as QuestionSetRow[];
+  }
+
+  /** Queues a fault for the next `count` matching requests (POST /__sandbox/faults). */
+  async fault(fault: Record<string, unknown>): Promise<void> {
+    const response = await this.request.post('/__sandbox/faults', { data: fault });
+    expect(response.status(), await response.text()).toBe(201);
+  }
+}
+
+export const test = base.extend<{ api: SandboxApi }>({
+  api: async ({ request }, use) => {
+    await use(new SandboxApi(request));
+  },
+});
+
+export { expect };
+
+/** axe with the WCAG 2.2 A and AA rules; returns the violations (expected to be none). */
+export async function axeViolations(page: Page, include?: string) {
+  let builder = new AxeBuilder({ page }).withTags([
+    'wcag2a',
+    'wcag2aa',
+    'wcag21a',
+    'wcag21aa',
+    'wcag22a',
+    'wcag22aa',
+  ]);
+  if (include) builder = builder.include(include);
+  const result = await builder.analyze();
+  return result.violations.map((violation) => ({
+    id: violation.id,
+    help: violation.help,
+    nodes: violation.nodes.map((node) => node.target.join(' ')),
+  }));
+}
+
+/** The add-contact form's fields, by their visible labels. */
+export function contactForm(page: Page) {
+  return {
+    name: page.getByLabel(/^Name/),
+    email: page.getByLabel(/^Email/),
+    phone: page.getByLabel(/^Phone/),
+    jobTitle: page.getByLabel(/^Job title/),
+    department: page.getByLabel(/^Department/),
+    seniority: page.getByLabel(/^Seniority level/),
+    required: page.getByLabel('Required contact'),
+    questionSet: page.getByRole('combobox', { name: 'Question set' }),
+    submit: page.getByRole('button', { name: 'Add contact' }),
+    result: page.getByRole('region', { name: 'Contact added' }),
+  };
+}
