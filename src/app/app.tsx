@@ -1,10 +1,11 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Route, Switch } from 'wouter';
+import { Route, Router, Switch } from 'wouter';
 import { appConfig } from '@/config/env';
 import { paths } from '@/config/paths';
 import { createApiClient } from '@/lib/api-client';
 import { ApiClientProvider } from '@/lib/api-client-context';
+import { useGuardedBrowserLocation } from '@/lib/navigation-guard';
 import { createQueryClient } from '@/lib/query-client';
 import { InterviewPage } from './routes/interview-page';
 import { InterviewsPage } from './routes/interviews-page';
@@ -18,17 +19,19 @@ export function App() {
   return (
     <ApiClientProvider client={api}>
       <QueryClientProvider client={queryClient}>
-        <Switch>
-          <Route path={paths.home.pattern} component={InterviewsPage} />
-          <Route path={paths.interview.pattern}>
-            {(params: { interviewId: string }) => (
-              <InterviewPage interviewId={params.interviewId} />
-            )}
-          </Route>
-          <Route>
-            <NotFound />
-          </Route>
-        </Switch>
+        <Router hook={useGuardedBrowserLocation}>
+          <Switch>
+            <Route path={paths.home.pattern} component={InterviewsPage} />
+            <Route path={paths.interview.pattern}>
+              {(params: { interviewId: string }) => (
+                <InterviewPage interviewId={params.interviewId} />
+              )}
+            </Route>
+            <Route>
+              <NotFound />
+            </Route>
+          </Switch>
+        </Router>
       </QueryClientProvider>
     </ApiClientProvider>
   );

@@ -7,7 +7,7 @@ type Handler = (url: string, init: RequestInit) => Response | Promise<Response>;
 
 function fakeFetch(handler: Handler) {
   return vi.fn((input: RequestInfo | URL, init?: RequestInit) =>
-    Promise.resolve(handler(String(input), init ?? {})),
+    Promise.resolve(handler(input instanceof Request ? input.url : input.toString(), init ?? {})),
   );
 }
 

@@ -1,6 +1,6 @@
-import type { CountryCode } from 'libphonenumber-js/min';
+import type * as PhoneLibModule from 'libphonenumber-js/min';
 
-type PhoneLib = typeof import('libphonenumber-js/min');
+type PhoneLib = typeof PhoneLibModule;
 let phoneLib: Promise<PhoneLib> | null = null;
 
 /**
@@ -20,7 +20,7 @@ export type PhoneResult = { ok: true; e164: string } | { ok: false; message: str
  */
 export async function normalisePhone(text: string, defaultCountry: string): Promise<PhoneResult> {
   const { parsePhoneNumberFromString, isSupportedCountry } = await loadPhoneLib();
-  const country = isSupportedCountry(defaultCountry) ? (defaultCountry as CountryCode) : undefined;
+  const country = isSupportedCountry(defaultCountry) ? defaultCountry : undefined;
   const parsed = parsePhoneNumberFromString(text, country);
   if (!parsed?.isValid()) {
     return {

@@ -22,7 +22,7 @@ export function createSandboxFetch(): SandboxFetch {
   const requests: SandboxFetch['requests'] = [];
 
   const fetchImpl = async (input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> => {
-    const url = new URL(String(input), 'http://app.test');
+    const url = new URL(input instanceof Request ? input.url : input.toString(), 'http://app.test');
     const headers: Record<string, string> = {};
     new Headers(init.headers).forEach((value, key) => {
       headers[key] = value;
@@ -60,5 +60,5 @@ export function createSandboxFetch(): SandboxFetch {
     });
   };
 
-  return { sandbox, fetch: fetchImpl as typeof fetch, requests };
+  return { sandbox, fetch: fetchImpl, requests };
 }

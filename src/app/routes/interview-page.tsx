@@ -42,6 +42,7 @@ export function InterviewPage({ interviewId }: { interviewId: string }) {
         departments={departments}
         phoneCountry={appConfig.defaultPhoneCountry}
         backHref={paths.home.href()}
+        guardUnsavedChanges
       />
       <ContactList interviewId={interviewId} />
     </main>

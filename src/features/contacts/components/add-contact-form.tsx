@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useQuery, type UseQueryResult } from '@tanstack/react-query';
-import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type SyntheticEvent } from 'react';
 import { Controller, useForm, useFormState } from 'react-hook-form';
 import type { Environment } from 'downshift';
 import { Alert } from '@/components/ui/alert';
@@ -10,6 +10,8 @@ import type { ContactCreate, ContactOut, InterviewOut, QuestionSet } from '@/con
 import { isEndpointUnavailable } from '@/lib/api-client';
 import { useApiClient } from '@/lib/api-client-context';
 import { ApiError, isApiError, isContactField } from '@/lib/api-error';
+import { addNavigationGuard } from '@/lib/navigation-guard';
+import { useOnline } from '@/lib/online-status';
 import { loadPhoneLib } from '@/lib/phone';
 import { randomUuid } from '@/lib/uuid';
 import { QuestionSetPicker } from '@/features/question-sets/components/question-set-picker';
@@ -22,6 +24,7 @@ import {
   type ContactFormValues,
 } from '../contact-form-schema';
 import { acceptsContacts } from '../contact-status';
+import { clearDraft, loadDraft, saveDraft } from '../draft-store';
 import { FIELD_LABELS, FIELD_ORDER } from '../field-labels';
 import { rememberQuestionSet, rememberedQuestionSet } from '../remembered-question-set';
 import { ErrorSummary } from './error-summary';
@@ -60,6 +63,11 @@ export interface AddContactFormProps {
   backHref?: string;
   /** downshift environment for rendering inside a shadow root. */
   environment?: Environment;
+  /**
+   * Ask before leaving with unsaved changes (in-app navigation and closing the tab). The app's
+   * page turns it on; an embed leaves it to the host, which gets `dirty-change` events.
+   */
+  guardUnsavedChanges?: boolean;
 }
 
 /** The last submitted body and its key: a retry of the same values reuses the key. */
@@ -78,6 +86,7 @@ export function AddContactForm({
   onEvent,
   backHref,
   environment,
+  guardUnsavedChanges = false,
 }: AddContactFormProps) {
   const formId = useId().replace(/:/g, '');
   const api = useApiClient();
@@ -94,17 +103,14 @@ export function AddContactForm({
     [interviewId],
   );
 
-  const { control, register, handleSubmit, setError, setFocus, reset } = useForm<
-    ContactFormValues,
-    unknown,
-    ContactCreate
-  >({
-    resolver: zodResolver(schema),
-    defaultValues: initialValues,
-    mode: 'onTouched',
-    reValidateMode: 'onChange',
-    shouldFocusError: false,
-  });
+  const { control, register, handleSubmit, setError, setFocus, reset, subscribe, getValues } =
+    useForm<ContactFormValues, unknown, ContactCreate>({
+      resolver: zodResolver(schema),
+      defaultValues: initialValues,
+      mode: 'onTouched',
+      reValidateMode: 'onChange',
+      shouldFocusError: false,
+    });
 
   const questionSets = useQuery(questionSetQueries.list(api, interviewId));
   const mutation = useCreateContact(interviewId);
@@ -112,8 +118,52 @@ export function AddContactForm({
   const [result, setResult] = useState<ContactOut | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const inFlight = useRef(false);
-  const pending = useRef<PendingSubmission | null>(null);
+  const [restoredDraft] = useState(() => loadDraft(interviewId));
+  const [showDraftNotice, setShowDraftNotice] = useState(restoredDraft !== null);
+  const pending = useRef<PendingSubmission | null>(
+    restoredDraft?.pendingKey && restoredDraft.pendingBody
+      ? { key: restoredDraft.pendingKey, bodyJson: restoredDraft.pendingBody }
+      : null,
+  );
   const lastBody = useRef<ContactCreate | null>(null);
+
+  const persistDraft = (values: ContactFormValues) => {
+    const untouched = JSON.stringify(values) === JSON.stringify(initialValues);
+    if (untouched && !pending.current) clearDraft(interviewId);
+    else {
+      saveDraft(interviewId, {
+        values,
+        pendingKey: pending.current?.key ?? null,
+        pendingBody: pending.current?.bodyJson ?? null,
+      });
+    }
+  };
+
+  useEffect(() => {
+    // A restored draft counts as unsaved changes: reset keeps the defaults, so it is dirty.
+    if (restoredDraft) reset(restoredDraft.values, { keepDefaultValues: true });
+  }, [restoredDraft, reset]);
+
+  useEffect(() => {
+    // Every change goes to session storage at once (a few hundred bytes): a crash a moment
+    // after typing still finds the draft.
+    return subscribe({
+      formState: { values: true },
+      callback: ({ values }) => {
+        persistDraft(values);
+      },
+    });
+    // persistDraft reads refs and initial values only.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [subscribe]);
+
+  const discardDraft = () => {
+    pending.current = null;
+    clearDraft(interviewId);
+    reset(initialValues);
+    setShowDraftNotice(false);
+    setFocus('name');
+  };
 
   const focusFirstError = (names: Iterable<string>) => {
     const set = new Set(names);
@@ -128,6 +178,7 @@ export function AddContactForm({
     const bodyJson = JSON.stringify(body);
     const key = pending.current?.bodyJson === bodyJson ? pending.current.key : randomUuid();
     pending.current = { key, bodyJson };
+    persistDraft(getValues());
     lastBody.current = body;
     setSubmitError(null);
     setAnnouncement('Sending…');
@@ -135,6 +186,8 @@ export function AddContactForm({
     try {
       const contact = await mutation.mutateAsync({ body, idempotencyKey: key });
       pending.current = null;
+      clearDraft(interviewId);
+      setShowDraftNotice(false);
       rememberQuestionSet(interviewId, body.question_set_id ?? null);
       reset({ ...EMPTY_CONTACT_FORM, question_set_id: body.question_set_id ?? null });
       setResult(contact);
@@ -152,7 +205,7 @@ export function AddContactForm({
       for (const [name, messages] of fields) {
         setError(name as keyof ContactFormValues, {
           type: 'server',
-          message: (messages ?? []).join(' '),
+          message: messages.join(' '),
         });
       }
       setSubmitError(apiError);
@@ -164,7 +217,7 @@ export function AddContactForm({
     }
   }
 
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+  const onSubmit = (event: SyntheticEvent<HTMLFormElement>) => {
     if (inFlight.current) {
       event.preventDefault();
       return;
@@ -231,6 +284,20 @@ export function AddContactForm({
           <div role="status" className="sr-only">
             {announcement}
           </div>
+
+          <OfflineBanner />
+          {showDraftNotice && restoredDraft ? (
+            <Alert tone="info" title="Restored your unsent draft">
+              <p>
+                {restoredDraft.pendingKey
+                  ? 'It may already have been sent before the page reloaded. Sending it again is safe: it cannot create a second contact.'
+                  : 'What you typed before the page reloaded is back.'}
+              </p>
+              <Button variant="secondary" size="sm" className="mt-2" onClick={discardDraft}>
+                Discard draft
+              </Button>
+            </Alert>
+          ) : null}
 
           <ErrorSummary formId={formId} control={control} setFocus={setFocus} />
           {mutation.wait ? <WaitNotice wait={mutation.wait} onCancel={mutation.cancel} /> : null}
@@ -330,7 +397,7 @@ export function AddContactForm({
           />
 
           <SubmitButton control={control} pending={mutation.isPending} />
-          <DirtyReporter control={control} onEvent={onEvent} />
+          <DirtyReporter control={control} onEvent={onEvent} guard={guardUnsavedChanges} />
         </form>
 
         <div>
@@ -357,7 +424,7 @@ function QuestionSetField({
   formId: string;
   control: ContactFormControl;
   className?: string;
-  query: UseQueryResult<QuestionSet[], ApiError>;
+  query: UseQueryResult<QuestionSet[]>;
   environment?: Environment;
 }) {
   const id = fieldId(formId, 'question_set_id');
@@ -420,12 +487,17 @@ function SubmitButton({ control, pending }: { control: ContactFormControl; pendi
   );
 }
 
+const LEAVE_MESSAGE = 'You have an unsent contact. Leave this page? Your draft stays in this tab.';
+
+/** Reports dirty changes to the host and, when asked, guards leaving with unsaved changes. */
 function DirtyReporter({
   control,
   onEvent,
+  guard,
 }: {
   control: ContactFormControl;
   onEvent?: (event: AddContactEvent) => void;
+  guard: boolean;
 }) {
   const { isDirty } = useFormState({ control });
   const last = useRef(false);
@@ -434,5 +506,29 @@ function DirtyReporter({
     last.current = isDirty;
     onEvent?.({ type: 'dirty-change', dirty: isDirty });
   }, [isDirty, onEvent]);
+
+  useEffect(() => {
+    if (!guard || !isDirty) return;
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    const removeGuard = addNavigationGuard(() => window.confirm(LEAVE_MESSAGE));
+    return () => {
+      window.removeEventListener('beforeunload', onBeforeUnload);
+      removeGuard();
+    };
+  }, [guard, isDirty]);
   return null;
+}
+
+function OfflineBanner() {
+  const online = useOnline();
+  if (online) return null;
+  return (
+    <Alert tone="warning" title="You are offline">
+      Keep typing: nothing is lost. A contact you add is sent when the connection is back, or you
+      can cancel it.
+    </Alert>
+  );
 }
