@@ -5,6 +5,7 @@ import path from 'node:path';
 import { existsSync } from 'node:fs';
 import { createApp } from './app.ts';
 import { ConfigError, assertSafeBinding, loadConfig } from './config.ts';
+import { isLoopbackHost } from './http-util.ts';
 
 function start(): void {
   let config;
@@ -50,7 +51,15 @@ function start(): void {
         "Warning: neither ONTORA_API_KEY nor ONTORA_BEARER_TOKEN is set; requests rely on the browser's Authorization header\n",
       );
     }
-    if (config.upstream?.url.startsWith('http:')) {
+    if (config.upstream && !config.upstream.workspaceId) {
+      process.stdout.write(
+        'Warning: ONTORA_WORKSPACE_ID is not set; GET /v1/interviews without workspace_id will get a 422 from Ontora\n',
+      );
+    }
+    if (
+      config.upstream?.url.startsWith('http:') &&
+      !isLoopbackHost(new URL(config.upstream.url).hostname)
+    ) {
       process.stdout.write(
         'Warning: ONTORA_API_URL is plain http; the API key travels unencrypted\n',
       );
