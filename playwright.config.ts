@@ -38,7 +38,16 @@ export default defineConfig({
   // serves. `npm test` builds first; the sandbox's fault injection is on in sandbox mode.
   webServer: {
     command: `node node_modules/tsx/dist/cli.mjs server/main.ts`,
-    env: { PORT: String(PORT), HOST: '127.0.0.1', SANDBOX_RATE_LIMIT: '100000', LOG_LEVEL: 'warn' },
+    env: {
+      PORT: String(PORT),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      SANDBOX_RATE_LIMIT: '100000',
+      // The browser gives up first, so the timeout path is the client's own (see failures.spec).
+      REQUEST_TIMEOUT_MS: '4000',
+      UPSTREAM_TIMEOUT_MS: '15000',
+      PHONE_COUNTRY: 'GB',
+    },
     url: `${baseURL}/healthz`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,

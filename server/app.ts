@@ -96,7 +96,7 @@ export function createApp(config: ServerConfig, options: AppOptions = {}): App {
       : null;
   const admin = sandbox ? sandboxMiddleware(sandbox, { maxBodyBytes: config.maxBodyBytes }) : null;
   const gateway = createGateway({ config, ...(sandbox ? { sandbox } : {}) });
-  const files = new StaticFiles();
+  const files = new StaticFiles((html) => injectClientConfig(html, config.client));
   const security = securityHeaders(config);
 
   function logWhenDone(req: IncomingMessage, res: ServerResponse, pathname: string): void {
@@ -287,4 +287,17 @@ export function createApp(config: ServerConfig, options: AppOptions = {}): App {
       admin?.destroyHanging();
     },
   };
+}
+
+/**
+ * Puts the browser's runtime settings into the page as a `<meta>` (data, not script: the CSP
+ * allows no inline script), so they change with the server's environment, not with a rebuild.
+ */
+export function injectClientConfig(html: string, client: ServerConfig['client']): string {
+  const json = JSON.stringify(client)
+    .replace(/&/g, '&amp;')
+    .replace(/"/g, '&quot;')
+    .replace(/</g, '&lt;');
+  const meta = `<meta name="ontora-config" content="${json}" />`;
+  return html.includes('</head>') ? html.replace('</head>', `    ${meta}\n  </head>`) : html;
 }

@@ -36,6 +36,15 @@ export interface ServerConfig {
   /** `dist/embed`, next to DIST_DIR. */
   embedDir: string;
   logLevel: LogLevel;
+  /** Settings the browser app reads at start-up (injected into index.html, no rebuild needed). */
+  client: ClientConfig;
+}
+
+export interface ClientConfig {
+  /** Per-attempt timeout of the browser's API requests. */
+  requestTimeoutMs: number;
+  /** ISO 3166-1 alpha-2 country for phone numbers typed without +country. */
+  phoneCountry: string;
 }
 
 export class ConfigError extends Error {
@@ -129,6 +138,11 @@ export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
     throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
   }
 
+  const phoneCountry = (text(env, 'PHONE_COUNTRY') ?? 'US').toUpperCase();
+  if (!/^[A-Z]{2}$/.test(phoneCountry)) {
+    throw new ConfigError(`PHONE_COUNTRY must be a two-letter country code, got "${phoneCountry}"`);
+  }
+
   const sandboxKey = text(env, 'SANDBOX_API_KEY') ?? DEFAULT_SANDBOX_API_KEY;
   const distDir = path.resolve(REPO_ROOT, text(env, 'DIST_DIR') ?? 'dist/app');
 
@@ -154,6 +168,10 @@ export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
     distDir,
     embedDir: path.join(path.dirname(distDir), 'embed'),
     logLevel: logLevel as LogLevel,
+    client: {
+      requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 20_000, 1_000, 300_000),
+      phoneCountry,
+    },
   };
 }
 

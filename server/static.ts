@@ -87,6 +87,9 @@ function acceptsEncoding(req: IncomingMessage, encoding: string): boolean {
 export class StaticFiles {
   private cache = new Map<string, CachedFile>();
 
+  /** `transformHtml` rewrites .html files once, before they are compressed and cached. */
+  constructor(private readonly transformHtml: (html: string) => string = (html) => html) {}
+
   async exists(file: string): Promise<boolean> {
     try {
       return (await fs.stat(file)).isFile();
@@ -105,8 +108,9 @@ export class StaticFiles {
     if (!stat.isFile()) return null;
     const cached = this.cache.get(file);
     if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached;
-    const body = await fs.readFile(file);
     const ext = path.extname(file).toLowerCase();
+    const raw = await fs.readFile(file);
+    const body = ext === '.html' ? Buffer.from(this.transformHtml(raw.toString('utf8'))) : raw;
     const entry: CachedFile = {
       mtimeMs: stat.mtimeMs,
       size: stat.size,
