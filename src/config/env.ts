@@ -15,7 +15,7 @@ function readRuntimeConfig(): RuntimeConfig {
   if (!content) return {};
   try {
     const parsed: unknown = JSON.parse(content);
-    return typeof parsed === 'object' && parsed !== null ? (parsed as RuntimeConfig) : {};
+    return typeof parsed === 'object' && parsed !== null ? parsed : {};
   } catch {
     return {};
   }

@@ -39,6 +39,7 @@ describe('remToPx', () => {
       'calc(4px * 4) 16px -8px 352px',
     );
     expect(remToPxInValue('var(--x-2rem) 1.125rem')).toBe('var(--x-2rem) 18px');
+    expect(remToPxInValue('-1rem')).toBe('-16px');
   });
 
   it('converts declarations and conditions but never selectors or strings', () => {

@@ -60,7 +60,7 @@ function formatPx(rem: number): string {
 }
 
 /** Strings (left as they are) or a `rem` length with what precedes it. */
-const REM_OR_STRING = /("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')|(^|[^\w.\\-]|[^\w.\\-]-)(\d*\.?\d+)rem\b/g;
+const REM_OR_STRING = /("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')|(^-?|[^\w.\\-]-?)(\d*\.?\d+)rem\b/g;
 
 /** `1.5rem` → `24px` in a value or condition (never in strings or names like `--x-2rem`). */
 export function remToPxInValue(value: string): string {

@@ -1,6 +1,15 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useQuery, type UseQueryResult } from '@tanstack/react-query';
-import { useEffect, useId, useMemo, useRef, useState, type SyntheticEvent } from 'react';
+import {
+  lazy,
+  Suspense,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  type SyntheticEvent,
+} from 'react';
 import { Controller, useForm, useFormState } from 'react-hook-form';
 import type { Environment } from 'downshift';
 import { Alert } from '@/components/ui/alert';
@@ -14,7 +23,7 @@ import { addNavigationGuard } from '@/lib/navigation-guard';
 import { useOnline } from '@/lib/online-status';
 import { loadPhoneLib } from '@/lib/phone';
 import { randomUuid } from '@/lib/uuid';
-import { QuestionSetPicker } from '@/features/question-sets/components/question-set-picker';
+import { LazyQuestionSetPicker } from '@/features/question-sets/components/lazy-question-set-picker';
 import { questionSetQueries } from '@/features/question-sets/api/question-set-queries';
 import { useCreateContact } from '../api/use-create-contact';
 import {
@@ -38,8 +47,14 @@ import {
   type ContactFormControl,
   useFieldError,
 } from './form-fields';
-import { ResultPanel } from './result-panel';
+
 import { SubmitErrorAlert, WaitNotice } from './submit-feedback';
+
+/** Needed only after a success: loaded when the first submission starts. */
+const loadResultPanel = () => import('./result-panel');
+const ResultPanel = lazy(() =>
+  loadResultPanel().then((module) => ({ default: module.ResultPanel })),
+);
 
 /** Things a host (the embed) may want to hear about. */
 export type AddContactEvent =
@@ -181,6 +196,7 @@ export function AddContactForm({
     persistDraft(getValues());
     lastBody.current = body;
     setSubmitError(null);
+    void loadResultPanel();
     setAnnouncement('Sending…');
     onEvent?.({ type: 'submitting', body });
     try {
@@ -402,14 +418,22 @@ export function AddContactForm({
 
         <div>
           {result ? (
-            <ResultPanel contact={result} onAddAnother={addAnother} />
+            <Suspense fallback={<ResultPlaceholder text="Loading the result…" />}>
+              <ResultPanel contact={result} onAddAnother={addAnother} />
+            </Suspense>
           ) : (
-            <div className="rounded-lg border border-dashed border-slate-300 p-4 text-sm text-slate-600 dark:border-slate-700 dark:text-slate-400">
-              After you add a contact, its meeting link, status and booking token appear here.
-            </div>
+            <ResultPlaceholder text="After you add a contact, its meeting link, status and booking token appear here." />
           )}
         </div>
       </div>
+    </div>
+  );
+}
+
+function ResultPlaceholder({ text }: { text: string }) {
+  return (
+    <div className="rounded-lg border border-dashed border-slate-300 p-4 text-sm text-slate-600 dark:border-slate-700 dark:text-slate-400">
+      {text}
     </div>
   );
 }
@@ -443,7 +467,7 @@ function QuestionSetField({
         control={control}
         name="question_set_id"
         render={({ field }) => (
-          <QuestionSetPicker
+          <LazyQuestionSetPicker
             id={id}
             value={field.value}
             onChange={field.onChange}
