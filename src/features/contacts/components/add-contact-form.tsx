@@ -22,6 +22,7 @@ import { ApiError, isApiError, isContactField } from '@/lib/api-error';
 import { addNavigationGuard } from '@/lib/navigation-guard';
 import { useOnline } from '@/lib/online-status';
 import { loadPhoneLib } from '@/lib/phone';
+import { useRenderProbe } from '@/lib/render-probe';
 import { randomUuid } from '@/lib/uuid';
 import { LazyQuestionSetPicker } from '@/features/question-sets/components/lazy-question-set-picker';
 import { questionSetQueries } from '@/features/question-sets/api/question-set-queries';
@@ -453,6 +454,7 @@ function QuestionSetField({
 }) {
   const id = fieldId(formId, 'question_set_id');
   const error = useFieldError(control, 'question_set_id');
+  useRenderProbe('field:question_set_id');
   const unavailable = query.isError && isEndpointUnavailable(query.error);
   const state = query.isPending
     ? 'loading'

@@ -1,6 +1,7 @@
 import type { InputHTMLAttributes, ReactNode } from 'react';
 import { useFormState, type Control, type UseFormRegister } from 'react-hook-form';
 import { cn } from '@/lib/cn';
+import { useRenderProbe } from '@/lib/render-probe';
 import type { ContactCreate } from '@/contracts/ontora';
 import type { ContactFormValues } from '../contact-form-schema';
 
@@ -79,6 +80,7 @@ export function TextField({
 }: TextFieldProps) {
   const id = fieldId(formId, name);
   const error = useFieldError(control, name);
+  useRenderProbe(`field:${name}`);
   return (
     <div className={cn('flex flex-col gap-1', className)}>
       <label htmlFor={id} className="text-sm font-medium text-slate-800 dark:text-slate-200">
@@ -122,6 +124,7 @@ export function CheckboxField({
 }) {
   const id = fieldId(formId, 'is_required');
   const error = useFieldError(control, 'is_required');
+  useRenderProbe('field:is_required');
   return (
     <div className="flex flex-col gap-1">
       <div className="flex items-start gap-3">
