@@ -89,9 +89,7 @@ export function TextField({
           <span className="ml-1 text-red-700 dark:text-red-300" aria-hidden="true">
             *
           </span>
-        ) : (
-          <span className="ml-1 font-normal text-slate-600 dark:text-slate-400">(optional)</span>
-        )}
+        ) : null}
       </label>
       <input
         id={id}
