@@ -37,6 +37,7 @@ function main(): void {
     rateLimit: config.sandbox.rateLimit,
     rateWindowSeconds: config.sandbox.rateWindowSeconds,
     maxBodyBytes: config.maxBodyBytes,
+    documentedOnly: process.env.SANDBOX_DOCUMENTED_ONLY === '1',
   });
   sandbox.server.on('error', (error: NodeJS.ErrnoException) => {
     process.stderr.write(`Sandbox server error: ${error.message}\n`);
@@ -46,7 +47,7 @@ function main(): void {
     .listen(port, host)
     .then((url) => {
       process.stdout.write(
-        `Ontora sandbox API on ${url} (X-API-Key: the SANDBOX_API_KEY value, default ont_sandbox_key; state resets on restart)\n`,
+        `Ontora sandbox API on ${url}${process.env.SANDBOX_DOCUMENTED_ONLY === '1' ? ', documented endpoints only' : ''} (X-API-Key: the SANDBOX_API_KEY value, default ont_sandbox_key; state resets on restart)\n`,
       );
     })
     .catch((error: unknown) => {

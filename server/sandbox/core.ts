@@ -53,6 +53,12 @@ export interface SandboxOptions {
   admin?: boolean;
   /** Clock in ms, for tests. */
   now?: () => number;
+  /**
+   * Serve only the endpoints Ontora documents: the ASSUMED ones (get one interview, list
+   * contacts, list question sets) answer a framework 404 `{"detail":"Not Found"}`, as the real
+   * API presumably does. Shows how the app copes with the real API's gaps.
+   */
+  documentedOnly?: boolean;
 }
 
 export const DEFAULT_SANDBOX_API_KEY = 'ont_sandbox_key';
@@ -413,7 +419,12 @@ export function createSandbox(options: SandboxOptions = {}) {
       }
     }
 
-    const matched = matchRoute(req.path);
+    const found = matchRoute(req.path);
+    const assumed =
+      found?.name === 'interview' ||
+      found?.name === 'question-sets' ||
+      (found?.name === 'contacts' && req.method === 'GET');
+    const matched = options.documentedOnly && assumed ? null : found;
     if (!matched) {
       return respond(json(404, { detail: 'Not Found' }), {
         ...base,
