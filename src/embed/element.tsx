@@ -32,18 +32,10 @@ const ATTRIBUTES = {
 
 /**
  * Where `/v1` is when `api-base-url` is not set: the origin that served this script (the same
- * server serves the embed, the gateway and the app). Read once, while the script runs:
- * `document.currentScript` is only set then.
+ * server serves the embed, the gateway and the app). The bundle is an ES module, so its own
+ * URL is `import.meta.url` (`document.currentScript` is null in modules).
  */
-export const SCRIPT_ORIGIN = (() => {
-  const script = typeof document === 'undefined' ? null : document.currentScript;
-  const src = script instanceof HTMLScriptElement ? script.src : '';
-  try {
-    return new URL(src || location.href).origin;
-  } catch {
-    return location.origin;
-  }
-})();
+export const SCRIPT_ORIGIN = new URL(import.meta.url).origin;
 
 function toFormValues(prefill: OntoraPrefill | undefined): Partial<ContactFormValues> | undefined {
   if (!prefill) return undefined;

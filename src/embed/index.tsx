@@ -1,7 +1,9 @@
 /**
- * The embed bundle's entry (`dist/embed/ontora-add-contact.js`, an IIFE with React inside):
- * defines `<ontora-add-contact>` and exposes `window.OntoraAddContact.mount()`.
- * Public types: ./ontora-add-contact.d.ts. Build: vite.embed.config.ts.
+ * The embed bundle's entry, `dist/embed/ontora-add-contact.js`: an ES module with React inside
+ * that defines `<ontora-add-contact>`, exports `mount()` and exposes it as
+ * `window.OntoraAddContact.mount()` too. Lazy parts (the question set picker, the phone library)
+ * load from `dist/embed/chunks/` beside it. Public types: ./ontora-add-contact.d.ts.
+ * Build: ./build/vite.config.ts.
  */
 import { defineOntoraAddContact, TAG_NAME } from './element';
 import { mount } from './mount';
@@ -20,3 +22,5 @@ const api: OntoraEmbedApi = Object.freeze({
 
 // A second copy of the script on the same page keeps the first one's API and element.
 window.OntoraAddContact ??= api;
+
+export { mount };

@@ -1,14 +1,14 @@
 /**
- * Types for `ontora-add-contact.js`, the Ontora add-contact embed (served at
- * `/embed/ontora-add-contact.js`, shipped beside it as `ontora-add-contact.d.ts`).
+ * Types for `ontora-add-contact.js`, the Ontora add-contact embed (an ES module served at
+ * `/embed/ontora-add-contact.js`; this file is shipped beside it as `ontora-add-contact.d.ts`).
  *
- * Plain HTML:
- *   <script src="https://ontora-admin.example.com/embed/ontora-add-contact.js"></script>
+ * Plain HTML (the page's origin must be listed in the server's EMBED_ORIGINS):
+ *   <script type="module" src="https://ontora-admin.example.com/embed/ontora-add-contact.js"></script>
  *   <ontora-add-contact interview-id="…"></ontora-add-contact>
  *
- * The script defines the element and exposes `window.OntoraAddContact` ({@link OntoraEmbedApi}).
- * This file is self-contained: copy it into the host project and reference it
- * (`/// <reference path="./ontora-add-contact.d.ts" />`) or list it in `tsconfig.json`.
+ * The module defines the element, exports {@link mount} and also exposes it as
+ * `window.OntoraAddContact` ({@link OntoraEmbedApi}). This file is self-contained: copy it into
+ * the host project and list it in `tsconfig.json` (or `/// <reference path="…" />` it).
  */
 
 /** Interview theme: `auto` (the default) follows the OS setting. */
@@ -144,6 +144,9 @@ export interface OntoraEmbedApi {
   /** The build's version of Ontora Admin. */
   readonly version: string;
 }
+
+/** `import { mount } from 'https://…/embed/ontora-add-contact.js'`. */
+export declare const mount: OntoraMount;
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -5,6 +5,7 @@ import {
   registeredProperties,
   remToPx,
   remToPxInValue,
+  scopeThemeVariables,
 } from './shadow-css';
 
 describe('registeredProperties / propertyFallback', () => {
@@ -15,9 +16,9 @@ describe('registeredProperties / propertyFallback', () => {
 
   it('reads name, initial value and inheritance', () => {
     expect(registeredProperties(css)).toEqual([
-      { name: '--tw-shadow', initialValue: '0 0 #0000', inherits: false },
-      { name: '--tw-rotate-x', initialValue: null, inherits: false },
-      { name: '--x-inherited', initialValue: '1', inherits: true },
+      { name: '--tw-shadow', syntax: '*', initialValue: '0 0 #0000', inherits: false },
+      { name: '--tw-rotate-x', syntax: '*', initialValue: null, inherits: false },
+      { name: '--x-inherited', syntax: '*', initialValue: '1', inherits: true },
     ]);
   });
 
@@ -25,6 +26,18 @@ describe('registeredProperties / propertyFallback', () => {
     expect(propertyFallback(registeredProperties(css))).toBe(
       '@layer properties{*,:before,:after,::backdrop{--tw-shadow:0 0 #0000;--tw-rotate-x:initial}' +
         ':host{--x-inherited:1}}',
+    );
+  });
+
+  it('keeps the unit of a typed zero (minifiers drop it; calc() needs it)', () => {
+    const typed = registeredProperties(
+      '@property --tw-ring-offset-width{syntax:"<length>";inherits:false;initial-value:0}' +
+        '@property --a{syntax:"<angle>";inherits:false;initial-value:0}' +
+        '@property --n{syntax:"<number>";inherits:false;initial-value:0}' +
+        '@property --p{syntax:"<percentage>";inherits:false;initial-value:100%}',
+    );
+    expect(propertyFallback(typed)).toBe(
+      '@layer properties{*,:before,:after,::backdrop{--tw-ring-offset-width:0px;--a:0deg;--n:0;--p:100%}}',
     );
   });
 
@@ -62,11 +75,23 @@ describe('remToPx', () => {
   });
 });
 
+describe('scopeThemeVariables', () => {
+  it('moves the theme variables from :root, :host to the wrapper', () => {
+    expect(
+      scopeThemeVariables('@layer theme{:root,:host{--spacing:.25rem}}html,:host{x:1}', '.w'),
+    ).toBe('@layer theme{.w{--spacing:.25rem}}html,:host{x:1}');
+    expect(scopeThemeVariables('@layer theme {\n  :root, :host {\n', '.w')).toBe(
+      '@layer theme {\n  .w{\n',
+    );
+  });
+});
+
 describe('adaptCssForShadowRoot', () => {
   it('puts the fallback layer first and drops the @property rules', () => {
     const out = adaptCssForShadowRoot(
       '@layer properties;.ring{box-shadow:var(--tw-ring-shadow);margin:1rem}' +
         '@property --tw-ring-shadow{syntax:"*";inherits:false;initial-value:0 0 #0000}',
+      { themeScope: '.w' },
     );
     expect(out).toBe(
       '@layer properties{*,:before,:after,::backdrop{--tw-ring-shadow:0 0 #0000}}' +

@@ -9,10 +9,15 @@
  * 2. `rem` follows the host page's root font size, which the widget must not: every `rem` in a
  *    declaration value or an `@media`/`@container` condition becomes `px` (× 16). Selectors are
  *    left alone: arbitrary-value class names such as `.w-\[2rem\]` must keep matching.
+ * 3. Custom properties inherit into a shadow root, and the host page's rules for the host element
+ *    beat the shadow root's `:host` rules. So the theme variables (`:root, :host { --color-…;
+ *    --spacing… }`) move to the widget's own root wrapper, where no host rule can override them.
  */
 
 export interface RegisteredProperty {
   name: string;
+  /** The `syntax` descriptor without quotes, e.g. `<length>` or `*`. */
+  syntax: string;
   initialValue: string | null;
   inherits: boolean;
 }
@@ -32,6 +37,7 @@ export function registeredProperties(css: string): RegisteredProperty[] {
     }
     found.push({
       name,
+      syntax: (descriptors.get('syntax') ?? '*').replace(/^["']|["']$/g, ''),
       initialValue: descriptors.get('initial-value') ?? null,
       inherits: descriptors.get('inherits') === 'true',
     });
@@ -46,13 +52,33 @@ export function registeredProperties(css: string): RegisteredProperty[] {
  */
 export function propertyFallback(properties: RegisteredProperty[]): string {
   const declaration = (property: RegisteredProperty) =>
-    `${property.name}:${property.initialValue ?? 'initial'}`;
+    `${property.name}:${typedInitialValue(property)}`;
   const local = properties.filter((property) => !property.inherits).map(declaration);
   const inherited = properties.filter((property) => property.inherits).map(declaration);
   const rules: string[] = [];
   if (local.length > 0) rules.push(`*,:before,:after,::backdrop{${local.join(';')}}`);
   if (inherited.length > 0) rules.push(`:host{${inherited.join(';')}}`);
   return rules.length > 0 ? `@layer properties{${rules.join('')}}` : '';
+}
+
+/** Units a bare `0` needs once it is untyped text (minifiers write `0px` as `0`). */
+const ZERO_UNITS: [RegExp, string][] = [
+  [/<length/, '0px'],
+  [/<angle/, '0deg'],
+  [/<time/, '0s'],
+  [/<percentage/, '0%'],
+];
+
+/**
+ * The initial value as a plain declaration. A registered `<length>` turns a bare `0` into a
+ * length; an unregistered variable keeps the token `0`, which is a number, so
+ * `calc(2px + var(--tw-ring-offset-width))` would become invalid (and drop the whole ring).
+ */
+export function typedInitialValue(property: RegisteredProperty): string {
+  const value = property.initialValue;
+  if (value === null) return 'initial';
+  if (value !== '0') return value;
+  return ZERO_UNITS.find(([syntax]) => syntax.test(property.syntax))?.[1] ?? value;
 }
 
 function formatPx(rem: number): string {
@@ -123,9 +149,26 @@ export function remToPx(css: string): string {
   return out + segment;
 }
 
+const THEME_SELECTOR = /(^|[{};])(\s*):root\s*,\s*:host\s*\{/g;
+
+/** Moves rules for `:root, :host` (Tailwind's theme variables) to `scope`. */
+export function scopeThemeVariables(css: string, scope: string): string {
+  return css.replace(
+    THEME_SELECTOR,
+    (_, before: string, space: string) => `${before}${space}${scope}{`,
+  );
+}
+
+export interface ShadowCssOptions {
+  /** The selector of the widget's root wrapper inside the shadow root. */
+  themeScope: string;
+}
+
 /** Everything the embed needs: the `@property` fallback first (its layer then stays first). */
-export function adaptCssForShadowRoot(css: string): string {
+export function adaptCssForShadowRoot(css: string, options: ShadowCssOptions): string {
   const properties = registeredProperties(css);
   const withoutRules = css.replace(PROPERTY_RULE, '');
-  return propertyFallback(properties) + remToPx(withoutRules);
+  return (
+    propertyFallback(properties) + remToPx(scopeThemeVariables(withoutRules, options.themeScope))
+  );
 }

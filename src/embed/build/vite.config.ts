@@ -1,8 +1,9 @@
 /**
- * `vite build -c src/embed/build/vite.config.ts` (part of `npm run build`): the portal embed, `<ontora-add-contact>`, as ONE classic
- * script `dist/embed/ontora-add-contact.js` (IIFE: React, the form and its CSS inside; lazy
- * imports inlined, so nothing else is fetched from the script's origin), plus its public types
- * `dist/embed/ontora-add-contact.d.ts`. See docs/embed.md and docs/decisions/0004-embed.md.
+ * `vite build -c src/embed/build/vite.config.ts` (part of `npm run build`): the portal embed,
+ * `<ontora-add-contact>`, as the ES module `dist/embed/ontora-add-contact.js` (React, the form and
+ * its CSS inside) whose lazy parts (question set picker, phone library, result panel) load from
+ * `dist/embed/chunks/` relative to it, plus its public types `dist/embed/ontora-add-contact.d.ts`.
+ * See docs/decisions/0004-embed.md.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -28,7 +29,10 @@ function shadowRootCss(): Plugin {
         this.error(`unexpected module shape for ${id}: ${code.slice(0, 40)}`);
       }
       const css = JSON.parse(code.slice(prefix.length).replace(/;?\s*$/, '')) as string;
-      return { code: `${prefix}${JSON.stringify(adaptCssForShadowRoot(css))}`, map: null };
+      return {
+        code: `${prefix}${JSON.stringify(adaptCssForShadowRoot(css, { themeScope: '.ontora-root' }))}`,
+        map: null,
+      };
     },
   };
 }
@@ -71,13 +75,16 @@ export default defineConfig({
     target: 'es2022',
     lib: {
       entry: root('src/embed/index.tsx'),
-      // Required for IIFE; unused since the entry exports nothing (no global var is created).
-      name: 'OntoraAddContactBundle',
-      formats: ['iife'],
+      formats: ['es'],
       fileName: () => 'ontora-add-contact.js',
     },
     rolldownOptions: {
-      output: { codeSplitting: false },
+      output: {
+        chunkFileNames: 'chunks/[name]-[hash].js',
+        // Library mode keeps ES output readable (for bundlers downstream); this ships as is.
+        minify: true,
+        comments: { annotation: false, jsdoc: false, legal: false },
+      },
     },
     // The size is checked by the e2e suite (gzip budget); this just keeps Vite quiet about it.
     chunkSizeWarningLimit: 700,
