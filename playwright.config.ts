@@ -14,6 +14,8 @@ const chromiumArgs = [
 ];
 const PORT = Number(process.env.E2E_PORT ?? 4173);
 export const baseURL = `http://127.0.0.1:${PORT}`;
+/** One embed test portal origin per worker: port PORT + 101 + the worker's parallel index. */
+export const EMBED_TEST_ORIGINS = [101, 102, 103, 104].map((n) => `http://127.0.0.1:${PORT + n}`);
 
 export default defineConfig({
   testDir: 'e2e',
@@ -47,6 +49,8 @@ export default defineConfig({
       REQUEST_TIMEOUT_MS: '4000',
       UPSTREAM_TIMEOUT_MS: '15000',
       PHONE_COUNTRY: 'GB',
+      // Portal pages of the embed tests are served from these origins (e2e/host/host-server.ts).
+      EMBED_ORIGINS: EMBED_TEST_ORIGINS.join(','),
     },
     url: `${baseURL}/healthz`,
     reuseExistingServer: !process.env.CI,
