@@ -216,6 +216,12 @@ test.describe('accessibility (axe, WCAG 2.2 A and AA)', () => {
       await expect(form.name).toHaveAttribute('aria-invalid', 'true');
       expect(await axeViolations(page)).toEqual([]);
 
+      await form.questionSet.click();
+      await form.questionSet.press('ArrowDown');
+      await expect(page.getByRole('listbox')).toBeVisible();
+      expect(await axeViolations(page)).toEqual([]);
+      await form.questionSet.press('Escape');
+
       await form.name.fill('Ada');
       await form.email.fill('ada@example.com');
       await form.submit.click();

@@ -239,6 +239,13 @@ export function createApp(config: ServerConfig, options: AppOptions = {}): App {
       return;
     }
 
+    if (pathname === '/embed-demo') {
+      // The embed's demo host page (public/embed-demo.html), at a memorable address.
+      res.writeHead(308, { location: '/embed-demo.html', 'cache-control': 'no-cache' });
+      res.end();
+      return;
+    }
+
     if (isSpaRoute(pathname)) {
       if (!hasValidAccessToken(req, config)) {
         res.writeHead(303, {

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ContactCreate, ContactOut } from '@/contracts/ontora';
 import { ApiError, isApiError } from '@/lib/api-error';
 import { useApiClient } from '@/lib/api-client-context';
@@ -159,6 +159,14 @@ export function useCreateContact(interviewId: string) {
   const cancel = useCallback(() => {
     controllerRef.current?.abort();
   }, []);
+
+  // A form that goes away (route change, embed unmounted) stops its waits and retries.
+  useEffect(
+    () => () => {
+      controllerRef.current?.abort();
+    },
+    [],
+  );
 
   return { ...mutation, wait, cancel };
 }

@@ -12,6 +12,7 @@ import type { UseComboboxStateChangeOptions } from 'downshift';
 import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type Ref } from 'react';
 import type { QuestionSet } from '@/contracts/ontora';
+import { cn } from '@/lib/cn';
 
 export type QuestionSetPickerState = 'loading' | 'error' | 'ready' | 'unavailable';
 
@@ -65,11 +66,6 @@ const LABEL_TEXT = 'Question set';
 const ROW_HEIGHT = 48;
 /** Must match the menu's `max-h-72` (18rem = 288px). */
 const MENU_MAX_HEIGHT = 288;
-
-/** Joins class names, skipping falsy ones. Local so the component has no app dependencies. */
-function cn(...classes: (string | false | null | undefined)[]): string {
-  return classes.filter(Boolean).join(' ');
-}
 
 function joinIds(...ids: (string | false | null | undefined)[]): string | undefined {
   const joined = ids.filter(Boolean).join(' ');
@@ -504,7 +500,7 @@ function QuestionSetCombobox({
                         {item.name}
                       </span>
                       {meta !== '' && (
-                        <span className="block truncate text-xs text-slate-500 dark:text-slate-400">
+                        <span className="block truncate text-xs text-slate-600 dark:text-slate-400">
                           {meta}
                         </span>
                       )}
