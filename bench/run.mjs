@@ -13,7 +13,7 @@ import http from 'node:http';
 import os from 'node:os';
 import { join } from 'node:path';
 import { ensureChromium } from '../scripts/lib/chromium.mjs';
-import { coldLoad, launchBrowser, typeInName, usePicker } from './lib/browser.mjs';
+import { coldLoad, embedRequests, launchBrowser, typeInName, usePicker } from './lib/browser.mjs';
 import { KB, ROOT, byteFigures, kb, loadBudgets } from './lib/bundle.mjs';
 import { hammer, median, percentile, request } from './lib/http-load.mjs';
 import { LIGHTHOUSE, lighthouseOnce } from './lib/lighthouse.mjs';
@@ -149,7 +149,11 @@ async function main() {
   log(`app server on ${app.url} (sandbox mode, rate limit off, LOG_LEVEL=warn)`);
   const pageUrl = `${app.url}/interviews/${ACTIVE_INTERVIEW}`;
   const chromium =
-    wanted('usable') || wanted('typing') || wanted('picker') || wanted('lighthouse')
+    wanted('bytes') ||
+    wanted('usable') ||
+    wanted('typing') ||
+    wanted('picker') ||
+    wanted('lighthouse')
       ? ensureChromium()
       : null;
   let browserVersion = null;
@@ -243,6 +247,39 @@ async function main() {
               unit: 'ms',
               target: targets.usableMs,
               details: { runsMs: times.map(Math.round) },
+            },
+          );
+        }
+      }
+
+      if (wanted('bytes') && staticByKey.embed?.status !== 'skip') {
+        // The issue's literal definition: everything <ontora-add-contact> loads, lazy chunks it
+        // fetches by itself included, on the demo host page, without interaction.
+        const embedPage = `${app.url}/embed-demo.html`;
+        const loaded = await embedRequests(browser, embedPage, { pathPrefix: '/embed/' });
+        if (loaded.files.length === 0) {
+          notes.push(
+            `embed in a page not measured: ${embedPage} answered HTTP ${loaded.status} or loaded nothing from /embed/`,
+          );
+        } else {
+          const agent = new http.Agent({ keepAlive: true });
+          const files = [];
+          for (const f of loaded.files)
+            files.push({
+              path: new URL(f.url).pathname,
+              gzip: await gzipBytes(agent, f.url),
+              sent: f.bodyBytes,
+              encoding: f.encoding,
+            });
+          agent.destroy();
+          add(
+            'embedLoadedBytes',
+            'Embed on /embed-demo.html: everything it loads, no interaction (gzip-9)',
+            files.reduce((t, f) => t + f.gzip, 0) / KB,
+            {
+              unit: 'KB',
+              target: { max: budgets.bytes.embed.maxKB },
+              details: { files },
             },
           );
         }
@@ -403,7 +440,10 @@ async function main() {
     } finally {
       await browser.close();
     }
-  } else if (!chromium && (wanted('usable') || wanted('typing') || wanted('picker'))) {
+  } else if (
+    !chromium &&
+    (wanted('bytes') || wanted('usable') || wanted('typing') || wanted('picker'))
+  ) {
     notes.push('Chromium not found: browser figures not run');
   }
 

@@ -320,3 +320,25 @@ export async function usePicker(browser, url, { cpu, keys, gapMs }) {
     await context.close();
   }
 }
+
+/**
+ * Everything a page with the embed loads without interaction: the page is opened (cold), left
+ * until the network is idle for 500 ms plus one more second, and every script and stylesheet
+ * request whose path starts with `pathPrefix` is returned (lazy chunks the element fetches by
+ * itself, e.g. on mount, included).
+ */
+export async function embedRequests(browser, url, { pathPrefix }) {
+  const { context, page, requests } = await openPage(browser);
+  try {
+    const response = await page.goto(url, { waitUntil: 'networkidle' });
+    if (!response || !response.ok()) return { status: response?.status() ?? 0, files: [] };
+    await sleep(1000);
+    const files = [...requests.values()]
+      .filter((r) => r.type === 'Script' || r.type === 'Stylesheet')
+      .filter((r) => new URL(r.url).pathname.startsWith(pathPrefix))
+      .map((r) => ({ url: r.url, type: r.type, bodyBytes: r.bodyBytes, encoding: r.encoding }));
+    return { status: response.status(), files };
+  } finally {
+    await context.close();
+  }
+}
