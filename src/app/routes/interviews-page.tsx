@@ -1,8 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'wouter';
-import { Alert } from '@/components/ui/alert';
+import { QueryError } from '@/components/ui/query-error';
 import { Badge } from '@/components/ui/badge';
-import { Button } from '@/components/ui/button';
 import { paths } from '@/config/paths';
 import { useApiClient } from '@/lib/api-client-context';
 import { describeInterviewStatus } from '@/features/contacts/contact-status';
@@ -22,22 +21,11 @@ export function InterviewsPage() {
       {query.isPending ? (
         <p className="text-sm text-slate-600 dark:text-slate-400">Loading interviews…</p>
       ) : query.isError ? (
-        <Alert tone="danger" title="Interviews could not be loaded">
-          <p>{query.error.message}</p>
-          {query.error.requestId ? (
-            <p className="mt-1 text-xs">
-              Request ID: <code className="font-mono">{query.error.requestId}</code>
-            </p>
-          ) : null}
-          <Button
-            variant="secondary"
-            size="sm"
-            className="mt-2"
-            onClick={() => void query.refetch()}
-          >
-            Retry
-          </Button>
-        </Alert>
+        <QueryError
+          title="Interviews could not be loaded"
+          error={query.error}
+          onRetry={() => void query.refetch()}
+        />
       ) : query.data.length === 0 ? (
         <p className="text-sm">This workspace has no interviews yet.</p>
       ) : (

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
-import { Button } from '@/components/ui/button';
+import { QueryError } from '@/components/ui/query-error';
 import type { ContactOut, QuestionSet } from '@/contracts/ontora';
 import { isEndpointUnavailable } from '@/lib/api-client';
 import { useApiClient } from '@/lib/api-client-context';
@@ -116,12 +116,12 @@ export function ContactList({ interviewId }: { interviewId: string }) {
     );
   } else if (query.isError) {
     body = (
-      <Alert tone="danger" title="Contacts could not be loaded">
-        <p>{query.error.message}</p>
-        <Button variant="secondary" size="sm" className="mt-2" onClick={() => void query.refetch()}>
-          Retry loading contacts
-        </Button>
-      </Alert>
+      <QueryError
+        title="Contacts could not be loaded"
+        error={query.error}
+        onRetry={() => void query.refetch()}
+        retryLabel="Retry loading contacts"
+      />
     );
   } else if (query.data.length === 0) {
     body = (

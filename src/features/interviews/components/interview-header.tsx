@@ -1,7 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Badge } from '@/components/ui/badge';
-import { Button } from '@/components/ui/button';
-import { Alert } from '@/components/ui/alert';
+import { QueryError } from '@/components/ui/query-error';
 import { useApiClient } from '@/lib/api-client-context';
 import { formatDate } from '@/lib/format';
 import { describeInterviewStatus } from '@/features/contacts/contact-status';
@@ -42,23 +41,15 @@ export function InterviewHeader({ interviewId }: { interviewId: string }) {
     return (
       <header className="min-h-32">
         <h1 className="text-2xl font-semibold text-slate-900 dark:text-slate-100">Interview</h1>
-        <Alert tone="danger" title="The interview’s details could not be loaded" className="mt-3">
-          <p>{query.error.message}</p>
-          {query.error.requestId ? (
-            <p className="mt-1 text-xs">
-              Request ID: <code className="font-mono">{query.error.requestId}</code>
-            </p>
-          ) : null}
-          <p className="mt-1">You can still add contacts below.</p>
-          <Button
-            variant="secondary"
-            size="sm"
-            className="mt-2"
-            onClick={() => void query.refetch()}
+        <div className="mt-3">
+          <QueryError
+            title="The interview’s details could not be loaded"
+            error={query.error}
+            onRetry={() => void query.refetch()}
           >
-            Retry
-          </Button>
-        </Alert>
+            <p className="mt-1">You can still add contacts below.</p>
+          </QueryError>
+        </div>
       </header>
     );
   }

@@ -12,6 +12,7 @@ import type { UseComboboxStateChangeOptions } from 'downshift';
 import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type Ref } from 'react';
 import type { QuestionSet } from '@/contracts/ontora';
+import { Spinner } from '@/components/ui/spinner';
 import { cn } from '@/lib/cn';
 
 export type QuestionSetPickerState = 'loading' | 'error' | 'ready' | 'unavailable';
@@ -90,27 +91,6 @@ function fieldBoxClass(invalid: boolean, disabled: boolean): string {
 // box-shadow ring of the field box is not painted.
 const inputClass =
   'min-w-0 flex-1 rounded-md bg-transparent px-3 py-2 text-sm text-slate-900 outline-hidden placeholder:text-slate-500 disabled:cursor-not-allowed dark:text-slate-100 dark:placeholder:text-slate-400';
-
-function Spinner() {
-  return (
-    <svg
-      className="size-3.5 animate-spin motion-reduce:animate-none"
-      viewBox="0 0 24 24"
-      aria-hidden="true"
-    >
-      <circle
-        cx="12"
-        cy="12"
-        r="10"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth="3"
-        opacity="0.25"
-      />
-      <path d="M22 12a10 10 0 0 0-10-10" fill="none" stroke="currentColor" strokeWidth="3" />
-    </svg>
-  );
-}
 
 function matchSummary(count: number): string {
   if (count === 0) return 'No question sets match';
@@ -534,7 +514,7 @@ function QuestionSetCombobox({
               items.length > 0 && 'border-t border-slate-100 dark:border-slate-800',
             )}
           >
-            {state === 'loading' && <Spinner />}
+            {state === 'loading' && <Spinner className="size-3.5" />}
             {menuNote}
           </p>
         )}
@@ -547,7 +527,7 @@ function QuestionSetCombobox({
       <div id={statusId} role="status" className="text-xs">
         {state === 'loading' && (
           <span className="mt-1 flex items-center gap-2 text-slate-600 dark:text-slate-400">
-            <Spinner />
+            <Spinner className="size-3.5" />
             Loading question sets…
           </span>
         )}
