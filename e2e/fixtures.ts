@@ -104,3 +104,27 @@ export function contactForm(page: Page) {
     result: page.getByRole('region', { name: 'Contact added' }),
   };
 }
+
+/** The add-contact endpoint of one interview: the exact path to scope a fault to one test. */
+export function contactsPath(interviewId: string): string {
+  return `/v1/interviews/${interviewId}/contacts`;
+}
+
+export interface RecordedPost {
+  idempotencyKey: string | undefined;
+  body: string | null;
+}
+
+/**
+ * Records every add-contact POST the page sends for one interview (listening only: nothing is
+ * stubbed), so a test can count attempts and compare their Idempotency-Keys.
+ */
+export function recordContactPosts(page: Page, interviewId: string): RecordedPost[] {
+  const posts: RecordedPost[] = [];
+  const path = contactsPath(interviewId);
+  page.on('request', (request) => {
+    if (request.method() !== 'POST' || new URL(request.url()).pathname !== path) return;
+    posts.push({ idempotencyKey: request.headers()['idempotency-key'], body: request.postData() });
+  });
+  return posts;
+}
