@@ -24,7 +24,7 @@ const change = (a, b) => {
   const delta = b.value - a.value;
   const pct =
     a.value === 0 ? '' : ` (${delta >= 0 ? '+' : ''}${((delta / a.value) * 100).toFixed(0)}%)`;
-  return `${delta >= 0 ? '+' : ''}${Number(delta.toFixed(a.unit === 'ms' ? 0 : 3))}${pct}`;
+  return `${delta >= 0 ? '+' : ''}${delta.toFixed(a.unit === 'ms' ? 0 : a.unit === 'KB' ? 1 : 3)}${pct}`;
 };
 
 const keys = [...new Set([...before.figures, ...after.figures].map((f) => f.key))];
