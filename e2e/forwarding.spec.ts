@@ -68,7 +68,9 @@ test.describe('forwarding to an Ontora that serves only documented endpoints', (
     await page.waitForLoadState('networkidle');
     expect(seen.join('\n')).not.toContain(FORWARDING_UPSTREAM_KEY);
     expect(
-      await page.evaluate(() => JSON.stringify({ ...localStorage, ...sessionStorage })),
+      await page.evaluate(() =>
+        JSON.stringify([Object.entries(localStorage), Object.entries(sessionStorage)]),
+      ),
     ).not.toContain(FORWARDING_UPSTREAM_KEY);
   });
 

@@ -104,6 +104,9 @@ export function useCreateContact(interviewId: string) {
   const controllerRef = useRef<AbortController | null>(null);
 
   const mutation = useMutation<ContactOut, ApiError, CreateContactVariables>({
+    // React Query would pause a mutation while offline, silently; this one waits for the
+    // connection itself, visibly and cancellably.
+    networkMode: 'always',
     mutationFn: async ({ body, idempotencyKey }) => {
       const controller = new AbortController();
       controllerRef.current = controller;

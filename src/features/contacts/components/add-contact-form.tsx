@@ -49,7 +49,7 @@ import {
   useFieldError,
 } from './form-fields';
 
-import { SubmitErrorAlert, WaitNotice } from './submit-feedback';
+import { problemCount, SubmitErrorAlert, WaitNotice } from './submit-feedback';
 
 /** Needed only after a success: loaded when the first submission starts. */
 const loadResultPanel = () => import('./result-panel');
@@ -143,8 +143,15 @@ export function AddContactForm({
   );
   const lastBody = useRef<ContactCreate | null>(null);
 
+  // What the form was last reset to: values equal to it are not a draft worth keeping.
+  const baseline = useRef(initialValues);
+  const resetTo = (values: ContactFormValues) => {
+    baseline.current = values;
+    reset(values);
+  };
+
   const persistDraft = (values: ContactFormValues) => {
-    const untouched = JSON.stringify(values) === JSON.stringify(initialValues);
+    const untouched = JSON.stringify(values) === JSON.stringify(baseline.current);
     if (untouched && !pending.current) clearDraft(interviewId);
     else {
       saveDraft(interviewId, {
@@ -173,12 +180,19 @@ export function AddContactForm({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [subscribe]);
 
+  const [focusName, setFocusName] = useState(0);
+  useEffect(() => {
+    // After a reset has re-registered the fields and the clicked button (which held focus) is
+    // gone; focusing during the reset does nothing.
+    if (focusName > 0) setFocus('name');
+  }, [focusName, setFocus]);
+
   const discardDraft = () => {
     pending.current = null;
     clearDraft(interviewId);
-    reset(initialValues);
+    resetTo(initialValues);
     setShowDraftNotice(false);
-    setFocus('name');
+    setFocusName((count) => count + 1);
   };
 
   const focusFirstError = (names: Iterable<string>) => {
@@ -206,7 +220,7 @@ export function AddContactForm({
       clearDraft(interviewId);
       setShowDraftNotice(false);
       rememberQuestionSet(interviewId, body.question_set_id ?? null);
-      reset({ ...EMPTY_CONTACT_FORM, question_set_id: body.question_set_id ?? null });
+      resetTo({ ...EMPTY_CONTACT_FORM, question_set_id: body.question_set_id ?? null });
       setResult(contact);
       setAnnouncement(`Contact ${contact.name} added.`);
       onEvent?.({ type: 'contact-created', contact });
@@ -241,11 +255,7 @@ export function AddContactForm({
     }
     void handleSubmit(send, (errors) => {
       const count = Object.keys(errors).length;
-      setAnnouncement(
-        count === 1
-          ? 'There is 1 problem with this contact.'
-          : `There are ${count} problems with this contact.`,
-      );
+      setAnnouncement(problemCount(count));
       focusFirstError(Object.keys(errors));
     })(event);
   };
@@ -254,14 +264,8 @@ export function AddContactForm({
     if (lastBody.current) void send(lastBody.current);
   };
 
-  const [focusName, setFocusName] = useState(0);
-  useEffect(() => {
-    // After the result panel (which held focus) is gone, not while it is being removed.
-    if (focusName > 0) setFocus('name');
-  }, [focusName, setFocus]);
-
   const addAnother = () => {
-    reset({ ...EMPTY_CONTACT_FORM, question_set_id: rememberedQuestionSet(interviewId) });
+    resetTo({ ...EMPTY_CONTACT_FORM, question_set_id: rememberedQuestionSet(interviewId) });
     setSubmitError(null);
     setResult(null);
     setAnnouncement('');

@@ -33,18 +33,24 @@ function Countdown({ at }: { at: number }) {
 
 /** What the recruiter sees while an automatic retry or the connection is awaited. */
 export function WaitNotice({ wait, onCancel }: { wait: SubmissionWait; onCancel: () => void }) {
+  const reason =
+    wait.reason === 'rate_limited'
+      ? 'Rate limited by Ontora.'
+      : (wait.lastError?.message ?? 'The request failed.');
   let text: ReactNode;
-  if (wait.reason === 'offline') {
+  // Read out once per attempt (the ticking countdown is not); worded apart from the visible
+  // text so each sentence exists once on the page.
+  let spoken: string;
+  if (wait.reason === 'offline' || wait.retryAt === null) {
     text = 'You are offline. The contact will be sent when the connection is back.';
-  } else if (wait.retryAt !== null) {
+    spoken = 'No connection: the contact goes out once you are back online.';
+  } else {
     text = (
       <>
-        {wait.reason === 'rate_limited'
-          ? 'Rate limited by Ontora'
-          : (wait.lastError?.message ?? 'The request failed')}
-        {'. '}Retrying in <Countdown at={wait.retryAt} /> (attempt {wait.nextAttempt}).
+        {reason} Retrying in <Countdown at={wait.retryAt} /> (attempt {wait.nextAttempt}).
       </>
     );
+    spoken = `Sending failed; trying again automatically (attempt ${wait.nextAttempt}).`;
   }
   return (
     <Alert
@@ -52,6 +58,9 @@ export function WaitNotice({ wait, onCancel }: { wait: SubmissionWait; onCancel:
       title={wait.reason === 'offline' ? 'Waiting for the connection' : 'Retrying automatically'}
     >
       <p>{text}</p>
+      <p role="status" className="sr-only">
+        {spoken}
+      </p>
       <p className="mt-1">Your details are kept, and the retry cannot create a second contact.</p>
       <RequestId id={wait.lastError?.requestId ?? null} />
       <Button variant="secondary" size="sm" className="mt-2" onClick={onCancel}>
@@ -84,6 +93,12 @@ function titleFor(error: ApiError): string {
   }
 }
 
+export function problemCount(count: number): string {
+  return count === 1
+    ? 'There is 1 problem with this contact.'
+    : `There are ${count} problems with this contact.`;
+}
+
 /** Whether "Retry" (same Idempotency-Key) is worth offering for this failure. */
 function canRetry(error: ApiError): boolean {
   if (error.kind !== 'http') return true;
@@ -107,12 +122,11 @@ export function SubmitErrorAlert({
   const fieldCount = Object.keys(error.fieldErrors).length;
   return (
     <Alert announce tone={error.kind === 'aborted' ? 'warning' : 'danger'} title={titleFor(error)}>
-      {error.status === 422 ? (
-        fieldCount > 0 ? (
-          <p>Ontora rejected some fields; each message is shown next to its field.</p>
-        ) : (
-          <p>{error.message}</p>
-        )
+      {error.status === 422 && fieldCount > 0 ? (
+        <p>
+          {problemCount(fieldCount + error.formErrors.length)} Ontora rejected them; each message is
+          shown next to its field.
+        </p>
       ) : (
         <p>{error.message}</p>
       )}
