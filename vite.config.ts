@@ -16,7 +16,9 @@ function ontoraGateway(): Plugin {
       const { loadConfig } = await import('./server/config.ts');
       const { createApp } = await import('./server/app.ts');
       const app = createApp(loadConfig(process.env));
-      server.middlewares.use(app.apiMiddleware);
+      server.middlewares.use((req, res, next) => {
+        app.apiMiddleware(req, res, next);
+      });
       server.httpServer?.once('close', () => {
         app.close();
       });

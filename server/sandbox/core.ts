@@ -498,11 +498,11 @@ export function createSandbox(options: SandboxOptions = {}) {
       });
     if (
       count !== undefined &&
-      (typeof count !== 'number' || !Number.isInteger(count) || count < 0 || count > 1000)
+      (typeof count !== 'number' || !Number.isInteger(count) || count < 0 || count > 10_000)
     )
       issues.push({
         loc: ['body', 'question_set_count'],
-        msg: 'Value error, question_set_count must be an integer from 0 to 1000',
+        msg: 'Value error, question_set_count must be an integer from 0 to 10000',
         type: 'value_error',
         input: count,
       });

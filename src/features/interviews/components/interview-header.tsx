@@ -20,16 +20,18 @@ function Stat({ label, value }: { label: string; value: number }) {
 }
 
 /**
- * The interview's name, status, channel, timeframe and counts. Its skeleton has the same box
- * as the loaded header, so nothing below it moves when it arrives.
+ * The interview's name, status, channel, timeframe and counts. Skeleton and header reserve the
+ * same height (more on narrow screens, where the name and badge wrap), and the name is held to
+ * two lines, so the form below does not move when the header arrives.
  */
+const HEADER_BOX = 'min-h-44 sm:min-h-32';
 export function InterviewHeader({ interviewId }: { interviewId: string }) {
   const api = useApiClient();
   const query = useQuery(interviewQueries.detail(api, interviewId));
 
   if (query.isPending) {
     return (
-      <header className="min-h-32" aria-busy="true" aria-label="Loading interview">
+      <header className={HEADER_BOX} aria-busy="true" aria-label="Loading interview">
         <div className="h-8 w-2/3 animate-pulse rounded bg-slate-200 motion-reduce:animate-none dark:bg-slate-800" />
         <div className="mt-3 h-5 w-1/2 animate-pulse rounded bg-slate-200 motion-reduce:animate-none dark:bg-slate-800" />
         <div className="mt-3 h-12 w-3/4 animate-pulse rounded bg-slate-200 motion-reduce:animate-none dark:bg-slate-800" />
@@ -39,7 +41,7 @@ export function InterviewHeader({ interviewId }: { interviewId: string }) {
 
   if (query.isError) {
     return (
-      <header className="min-h-32">
+      <header className={HEADER_BOX}>
         <h1 className="text-2xl font-semibold text-slate-900 dark:text-slate-100">Interview</h1>
         <div className="mt-3">
           <QueryError
@@ -58,9 +60,9 @@ export function InterviewHeader({ interviewId }: { interviewId: string }) {
   const status = describeInterviewStatus(interview.status);
   const channel = interview.channel ? (CHANNELS[interview.channel] ?? interview.channel) : null;
   return (
-    <header className="min-h-32">
+    <header className={HEADER_BOX}>
       <div className="flex flex-wrap items-center gap-3">
-        <h1 className="text-2xl font-semibold break-words text-slate-900 dark:text-slate-100">
+        <h1 className="line-clamp-2 text-2xl font-semibold break-words text-slate-900 dark:text-slate-100">
           {interview.name}
         </h1>
         <Badge tone={status.tone}>{status.label}</Badge>
