@@ -375,11 +375,8 @@ export function AddContactForm({
               label={FIELD_LABELS.department}
               autoComplete="off"
               list={departments.length > 0 ? departmentListId : undefined}
-              help={
-                departments.length > 0
-                  ? 'Suggestions come from departments already on this interview.'
-                  : undefined
-              }
+              // Always shown, so it doesn't appear (and move the form) when the contacts load.
+              help="Suggests the departments already on this interview."
               after={
                 departments.length > 0 ? (
                   <datalist id={departmentListId}>

@@ -29,6 +29,8 @@ function PickerPlaceholder({ id }: { id: string }) {
         placeholder="Loading…"
         className="block w-full rounded-md border border-slate-300 bg-slate-50 px-3 py-2 text-sm text-slate-900 shadow-xs placeholder:text-slate-600 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100 dark:placeholder:text-slate-300"
       />
+      {/* The real picker's status line. */}
+      <div className="mt-1 min-h-4" />
     </div>
   );
 }

@@ -524,15 +524,16 @@ function QuestionSetCombobox({
           progress and errors (visible under the field), and while the menu is open how many
           sets match or that there are none (screen readers only; the listbox is not announced).
           Margins sit on the visible children so sr-only text never shifts the layout. */}
-      <div id={statusId} role="status" className="text-xs">
+      {/* One line is always reserved, so "Loading…" coming and going never moves the form. */}
+      <div id={statusId} role="status" className="mt-1 min-h-4 text-xs">
         {state === 'loading' && (
-          <span className="mt-1 flex items-center gap-2 text-slate-600 dark:text-slate-400">
+          <span className="flex items-center gap-2 text-slate-600 dark:text-slate-400">
             <Spinner className="size-3.5" />
             Loading question sets…
           </span>
         )}
         {state === 'error' && (
-          <span className="mt-1 block text-red-700 dark:text-red-400">
+          <span className="block text-red-700 dark:text-red-400">
             {`Couldn't load question sets${errorMessage ? `: ${errorMessage}` : '.'}`}
           </span>
         )}
