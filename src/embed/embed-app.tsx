@@ -84,6 +84,7 @@ function EmbeddedForm({
       prefill={prefill}
       onEvent={onEvent}
       environment={environment}
+      loadPickerOnInteraction
     />
   );
 }

@@ -35,11 +35,17 @@ function PickerPlaceholder({ id }: { id: string }) {
   );
 }
 
-export function LazyQuestionSetPicker(props: QuestionSetPickerProps) {
+export function LazyQuestionSetPicker({
+  load = true,
+  ...props
+}: QuestionSetPickerProps & {
+  /** False holds the download back (the embed waits for the recruiter to use the form). */
+  load?: boolean;
+}) {
   const [module, setModule] = useState(loaded);
   useEffect(() => {
     // Started after the first commit, so the download begins once the form is usable.
-    if (module) return;
+    if (module || !load) return;
     let active = true;
     void loadPicker().then((next) => {
       if (active) setModule(next);
@@ -47,7 +53,7 @@ export function LazyQuestionSetPicker(props: QuestionSetPickerProps) {
     return () => {
       active = false;
     };
-  }, [module]);
+  }, [module, load]);
   if (!module) return <PickerPlaceholder id={props.id} />;
   return <module.QuestionSetPicker {...props} />;
 }
