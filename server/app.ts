@@ -177,7 +177,9 @@ export function createApp(config: ServerConfig, options: AppOptions = {}): App {
     }
     if (isApiPath(pathname)) {
       logWhenDone(req, res, pathname);
-      applySecurityHeaders(res);
+      // JSON is never rendered as a document, so only the headers that matter for it.
+      res.setHeader('x-content-type-options', 'nosniff');
+      res.setHeader('referrer-policy', 'strict-origin-when-cross-origin');
       gateway.handle(req, res).catch((error: unknown) => {
         fail(res, error);
       });

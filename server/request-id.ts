@@ -8,6 +8,12 @@ export function requestIdFrom(header: string | string[] | undefined): string {
   return value !== undefined && SANE_REQUEST_ID.test(value) ? value : newRequestId();
 }
 
+// A random per-process prefix and a counter: unique, and far cheaper than fresh random bytes
+// per request (request ids trace requests; they are not secrets).
+const PREFIX = randomBytes(9).toString('base64url');
+let counter = 0;
+
 export function newRequestId(): string {
-  return `req_${randomBytes(12).toString('base64url')}`;
+  counter += 1;
+  return `req_${PREFIX}${counter.toString(36).padStart(6, '0')}`;
 }
