@@ -188,6 +188,20 @@ describe('AddContactForm: server answers', () => {
     expect(second?.headers['idempotency-key']).toBe(first?.headers['idempotency-key']);
   });
 
+  it('Retry after an edit sends the edited values with a new Idempotency-Key', async () => {
+    const { user, injectFault, posts } = renderForm();
+    await injectFault({ method: 'POST', status: 500 });
+    await user.type(screen.getByLabelText(/^Name/), 'Ada');
+    await user.click(screen.getByRole('button', { name: 'Add contact' }));
+    const alert = await screen.findByRole('alert');
+    await user.type(screen.getByLabelText(/^Name/), ' Lovelace');
+    await user.click(within(alert).getByRole('button', { name: 'Retry' }));
+    await screen.findByRole('heading', { name: 'Contact added' });
+    const [first, second] = posts();
+    expect(second?.body).toMatchObject({ name: 'Ada Lovelace' });
+    expect(second?.headers['idempotency-key']).not.toBe(first?.headers['idempotency-key']);
+  });
+
   it('sends one request for a double click', async () => {
     const { user, injectFault, posts } = renderForm();
     await injectFault({ method: 'POST', delayMs: 200, passThrough: true });

@@ -163,7 +163,6 @@ export function AddContactForm({
       ? { key: restoredDraft.pendingKey, bodyJson: restoredDraft.pendingBody }
       : null,
   );
-  const lastBody = useRef<ContactCreate | null>(null);
 
   // What the form was last reset to: values equal to it are not a draft worth keeping.
   const baseline = useRef(initialValues);
@@ -231,7 +230,6 @@ export function AddContactForm({
     const key = pending.current?.bodyJson === bodyJson ? pending.current.key : randomUuid();
     pending.current = { key, bodyJson };
     persistDraft(getValues());
-    lastBody.current = body;
     setSubmitError(null);
     void loadResultPanel();
     setAnnouncement('Sending…');
@@ -270,20 +268,24 @@ export function AddContactForm({
     }
   }
 
+  const submit = (event?: SyntheticEvent<HTMLFormElement>) =>
+    handleSubmit(send, (errors) => {
+      setAnnouncement(problemCount(Object.keys(errors).length));
+      focusFirstError(Object.keys(errors));
+    })(event);
+
   const onSubmit = (event: SyntheticEvent<HTMLFormElement>) => {
     if (inFlight.current) {
       event.preventDefault();
       return;
     }
-    void handleSubmit(send, (errors) => {
-      const count = Object.keys(errors).length;
-      setAnnouncement(problemCount(count));
-      focusFirstError(Object.keys(errors));
-    })(event);
+    void submit(event);
   };
 
+  // Retry sends what the form holds now: unchanged values reuse their Idempotency-Key (so a
+  // request that did reach Ontora is replayed, not doubled); edited values get a new one.
   const retry = () => {
-    if (lastBody.current) void send(lastBody.current);
+    void submit();
   };
 
   const addAnother = () => {
