@@ -1,6 +1,6 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Route, Router, Switch } from 'wouter';
+import { Link, Route, Router, Switch } from 'wouter';
 import { appConfig } from '@/config/env';
 import { paths } from '@/config/paths';
 import { createApiClient } from '@/lib/api-client';
@@ -20,6 +20,16 @@ export function App() {
     <ApiClientProvider client={api}>
       <QueryClientProvider client={queryClient}>
         <Router hook={useGuardedBrowserLocation}>
+          <header className="border-b border-slate-200 dark:border-slate-800">
+            <div className="mx-auto flex max-w-6xl items-center gap-2 px-4 py-3">
+              <Link
+                href={paths.home.href()}
+                className="rounded-sm text-sm font-semibold text-slate-900 focus-visible:ring-2 focus-visible:ring-brand focus-visible:outline-none dark:text-slate-100"
+              >
+                Ontora Admin
+              </Link>
+            </div>
+          </header>
           <Switch>
             <Route path={paths.home.pattern} component={InterviewsPage} />
             <Route path={paths.interview.pattern}>
