@@ -282,8 +282,6 @@ test.describe('embed: <ontora-add-contact>', () => {
         document.querySelector('ontora-add-contact')?.setAttribute('theme', value);
       }, theme);
       const form = widgetForm(widget);
-      // The embed loads its picker once the form is used.
-      await form.name.focus();
       await expect(form.questionSet).toBeEnabled();
       expect(await axeViolations(page, 'ontora-add-contact')).toEqual([]);
       await form.submit.click();
@@ -327,7 +325,6 @@ test.describe('embed: <ontora-add-contact>', () => {
     // The same widget on the friendly demo page, for reference (light on both).
     await page.emulateMedia({ colorScheme: 'light' });
     const friendly = await openDemo(page, interview.id);
-    await widgetForm(friendly).name.focus();
     await expect(widgetForm(friendly).questionSet).toBeEnabled();
     const reference = await widgetLook(friendly);
 
@@ -335,7 +332,6 @@ test.describe('embed: <ontora-add-contact>', () => {
     await recordEvents(page);
     const widget = page.locator('ontora-add-contact');
     const form = widgetForm(widget);
-    await form.name.focus();
     await expect(form.questionSet).toBeEnabled();
 
     // Widget side: the same look as on the friendly page, host rules and variables regardless.
@@ -518,24 +514,3 @@ async function isFocused(locator: Locator): Promise<boolean> {
     return active === element;
   });
 }
-
-test('the embed loads its question set picker only once the form is used', async ({
-  page,
-  api,
-}) => {
-  const interview = await api.createInterview();
-  const pickerRequests: string[] = [];
-  page.on('request', (request) => {
-    if (/question-set-picker/.test(request.url())) pickerRequests.push(request.url());
-  });
-  const widget = await openDemo(page, interview.id);
-  const form = widgetForm(widget);
-  await expect(form.name).toBeVisible();
-  await expect(widget.getByRole('textbox', { name: 'Question set' })).toBeDisabled();
-  await page.waitForLoadState('networkidle');
-  expect(pickerRequests).toEqual([]);
-
-  await form.name.focus();
-  await expect(form.questionSet).toBeEnabled();
-  expect(pickerRequests).toHaveLength(1);
-});

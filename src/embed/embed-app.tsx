@@ -84,7 +84,6 @@ function EmbeddedForm({
       prefill={prefill}
       onEvent={onEvent}
       environment={environment}
-      loadPickerOnInteraction
     />
   );
 }

@@ -84,11 +84,6 @@ export interface AddContactFormProps {
    * page turns it on; an embed leaves it to the host, which gets `dirty-change` events.
    */
   guardUnsavedChanges?: boolean;
-  /**
-   * Load the question set picker (~25 KB gzip) only once the form is used (focus or pointer),
-   * not right after it appears: a portal page that merely shows the embed pays for less.
-   */
-  loadPickerOnInteraction?: boolean;
 }
 
 /** The last submitted body and its key: a retry of the same values reuses the key. */
@@ -108,7 +103,6 @@ export function AddContactForm({
   backHref,
   environment,
   guardUnsavedChanges = false,
-  loadPickerOnInteraction = false,
 }: AddContactFormProps) {
   const formId = useId().replace(/:/g, '');
   const api = useApiClient();
@@ -138,22 +132,6 @@ export function AddContactForm({
   const mutation = useCreateContact(interviewId);
   const [submitError, setSubmitError] = useState<ApiError | null>(null);
   const [result, setResult] = useState<ContactOut | null>(null);
-  const [pickerWanted, setPickerWanted] = useState(!loadPickerOnInteraction);
-  const containerRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const container = containerRef.current;
-    if (pickerWanted || !container) return;
-    // Native listeners: "the recruiter has started using the form" is not a control's event.
-    const want = () => {
-      setPickerWanted(true);
-    };
-    container.addEventListener('focusin', want, { once: true });
-    container.addEventListener('pointerover', want, { once: true });
-    return () => {
-      container.removeEventListener('focusin', want);
-      container.removeEventListener('pointerover', want);
-    };
-  }, [pickerWanted]);
   const [announcement, setAnnouncement] = useState('');
   const inFlight = useRef(false);
   const [restoredDraft] = useState(() => loadDraft(interviewId));
@@ -300,7 +278,7 @@ export function AddContactForm({
   const departmentListId = `${formId}-departments`;
 
   return (
-    <div ref={containerRef} className="@container">
+    <div className="@container">
       <div className="grid gap-6 @3xl:grid-cols-[minmax(0,1fr)_minmax(0,22rem)]">
         <form
           noValidate
@@ -427,7 +405,6 @@ export function AddContactForm({
               className="@lg:col-span-2"
               query={questionSets}
               environment={environment}
-              loadPicker={pickerWanted}
             />
           </div>
 
@@ -471,14 +448,12 @@ function QuestionSetField({
   className,
   query,
   environment,
-  loadPicker,
 }: {
   formId: string;
   control: ContactFormControl;
   className?: string;
   query: UseQueryResult<QuestionSet[]>;
   environment?: Environment;
-  loadPicker: boolean;
 }) {
   const id = fieldId(formId, 'question_set_id');
   const error = useFieldError(control, 'question_set_id');
@@ -498,7 +473,6 @@ function QuestionSetField({
         name="question_set_id"
         render={({ field }) => (
           <LazyQuestionSetPicker
-            load={loadPicker}
             id={id}
             value={field.value}
             onChange={field.onChange}

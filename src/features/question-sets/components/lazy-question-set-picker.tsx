@@ -35,17 +35,11 @@ function PickerPlaceholder({ id }: { id: string }) {
   );
 }
 
-export function LazyQuestionSetPicker({
-  load = true,
-  ...props
-}: QuestionSetPickerProps & {
-  /** False holds the download back (the embed waits for the recruiter to use the form). */
-  load?: boolean;
-}) {
+export function LazyQuestionSetPicker(props: QuestionSetPickerProps) {
   const [module, setModule] = useState(loaded);
   useEffect(() => {
     // Started after the first commit, so the download begins once the form is usable.
-    if (module || !load) return;
+    if (module) return;
     let active = true;
     void loadPicker().then((next) => {
       if (active) setModule(next);
@@ -53,7 +47,7 @@ export function LazyQuestionSetPicker({
     return () => {
       active = false;
     };
-  }, [module, load]);
+  }, [module]);
   if (!module) return <PickerPlaceholder id={props.id} />;
   return <module.QuestionSetPicker {...props} />;
 }
