@@ -234,3 +234,26 @@ test.describe('accessibility (axe, WCAG 2.2 A and AA)', () => {
     });
   }
 });
+
+test('every field is found by its exact visible label, and only that field', async ({
+  page,
+  api,
+}) => {
+  const interview = await api.createInterview();
+  await page.goto(`/interviews/${interview.id}`);
+  await expect(page.getByRole('combobox', { name: 'Question set', exact: true })).toBeEnabled();
+  for (const label of [
+    'Name',
+    'Email',
+    'Phone',
+    'Job title',
+    'Department',
+    'Seniority level',
+    'Question set',
+    'Required contact',
+  ]) {
+    await expect(page.getByLabel(label, { exact: true }), label).toHaveCount(1);
+    await expect(page.getByLabel(label), label).toHaveCount(1);
+  }
+  await expect(page.getByRole('button', { name: 'Add contact', exact: true })).toHaveCount(1);
+});

@@ -78,7 +78,8 @@ export function createContactFormSchema({ phoneCountry }: { phoneCountry: string
     seniority_level: z.string().check(
       z.trim(),
       z.refine(
-        (value) => value === '' || (/^\d+$/.test(value) && Number(value) <= LIMITS.seniority),
+        (value) =>
+          value === '' || (/^-?\d+$/.test(value) && Math.abs(Number(value)) <= LIMITS.seniority),
         { error: 'Enter a whole number, like 3, or leave it empty.' },
       ),
     ),

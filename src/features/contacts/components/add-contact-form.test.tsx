@@ -161,7 +161,11 @@ describe('AddContactForm: server answers', () => {
     await user.click(screen.getByRole('button', { name: 'Add contact' }));
 
     const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('Something about the whole body');
+    expect(alert).toHaveTextContent('There are 2 problems with this contact.');
+    const summary = screen.getByRole('navigation', {
+      name: 'There are 2 problems with this contact',
+    });
+    expect(summary).toHaveTextContent('Something about the whole body');
     const email = screen.getByLabelText(/^Email/);
     expect(email).toHaveAccessibleDescription(/Email domain does not accept mail/);
     await waitFor(() => {

@@ -30,7 +30,6 @@ import { useCreateContact } from '../api/use-create-contact';
 import {
   createContactFormSchema,
   EMPTY_CONTACT_FORM,
-  LIMITS,
   type ContactFormValues,
 } from '../contact-form-schema';
 import { acceptsContacts } from '../contact-status';
@@ -209,7 +208,8 @@ export function AddContactForm({
     pending.current = { key, bodyJson };
     persistDraft(getValues());
     setSubmitError(null);
-    void loadResultPanel();
+    // Fetched while the request is in flight; offline it fails quietly and loads on success.
+    loadResultPanel().catch(() => undefined);
     setAnnouncement('Sending…');
     onEvent?.({ type: 'submitting', body });
     try {
@@ -322,7 +322,12 @@ export function AddContactForm({
             </Alert>
           ) : null}
 
-          <ErrorSummary formId={formId} control={control} setFocus={setFocus} />
+          <ErrorSummary
+            formId={formId}
+            control={control}
+            setFocus={setFocus}
+            serverProblems={submitError?.status === 422 ? submitError.formErrors : []}
+          />
           {mutation.wait ? <WaitNotice wait={mutation.wait} onCancel={mutation.cancel} /> : null}
           {submitError && !mutation.isPending ? (
             <SubmitErrorAlert error={submitError} onRetry={retry} backHref={backHref} />
@@ -338,7 +343,6 @@ export function AddContactForm({
               label={FIELD_LABELS.name}
               required
               autoComplete="off"
-              maxLength={LIMITS.name + 50}
             />
             <TextField
               formId={formId}
@@ -490,7 +494,8 @@ function QuestionSetField({
         )}
       />
       <FieldHelp id={id}>
-        The questions Ontora’s interview agent asks this person. “None” lets Ontora choose.
+        The questions Ontora’s interview agent asks this person.{' '}
+        {state === 'unavailable' ? 'Leave it empty' : '“None”'} lets Ontora choose.
       </FieldHelp>
       <FieldMessage id={id} message={error} />
     </div>

@@ -12,10 +12,13 @@ export function ErrorSummary({
   formId,
   control,
   setFocus,
+  serverProblems,
 }: {
   formId: string;
   control: ContactFormControl;
   setFocus: UseFormSetFocus<ContactFormValues>;
+  /** Problems the API reported that belong to no field (a 422's other `loc`s). */
+  serverProblems: string[];
 }) {
   const { errors, submitCount } = useFormState({ control });
   if (submitCount === 0) return null;
@@ -23,7 +26,8 @@ export function ErrorSummary({
     const message = errors[name]?.message;
     return message ? [{ name, message }] : [];
   });
-  if (problems.length === 0) return null;
+  const total = problems.length + serverProblems.length;
+  if (total === 0) return null;
 
   return (
     <nav
@@ -31,8 +35,7 @@ export function ErrorSummary({
       className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100"
     >
       <h3 id={`${formId}-summary`} className="font-semibold">
-        {problems.length === 1 ? 'There is 1 problem' : `There are ${problems.length} problems`}{' '}
-        with this contact
+        {total === 1 ? 'There is 1 problem' : `There are ${total} problems`} with this contact
       </h3>
       <ul className="mt-1 list-disc pl-5">
         {problems.map(({ name, message }) => (
@@ -49,6 +52,9 @@ export function ErrorSummary({
               {FIELD_LABELS[name]}: {message}
             </a>
           </li>
+        ))}
+        {serverProblems.map((message) => (
+          <li key={message}>{message}</li>
         ))}
       </ul>
     </nav>

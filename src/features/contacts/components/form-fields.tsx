@@ -83,14 +83,18 @@ export function TextField({
   useRenderProbe(`field:${name}`);
   return (
     <div className={cn('flex flex-col gap-1', className)}>
-      <label htmlFor={id} className="text-sm font-medium text-slate-800 dark:text-slate-200">
-        {label}
+      {/* The asterisk sits outside the <label>, so the label's text is exactly the field's
+          name (what getByLabel(…, { exact: true }) and users' speech commands match). */}
+      <div className="flex items-baseline gap-1">
+        <label htmlFor={id} className="text-sm font-medium text-slate-800 dark:text-slate-200">
+          {label}
+        </label>
         {required ? (
-          <span className="ml-1 text-red-700 dark:text-red-300" aria-hidden="true">
+          <span className="text-sm text-red-700 dark:text-red-300" aria-hidden="true">
             *
           </span>
         ) : null}
-      </label>
+      </div>
       <input
         id={id}
         className={inputClass}

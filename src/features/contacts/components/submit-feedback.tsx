@@ -130,7 +130,7 @@ export function SubmitErrorAlert({
       ) : (
         <p>{error.message}</p>
       )}
-      {error.formErrors.length > 0 ? (
+      {error.formErrors.length > 0 && !(error.status === 422 && fieldCount > 0) ? (
         <ul className="mt-1 list-disc pl-5">
           {error.formErrors.map((message) => (
             <li key={message}>{message}</li>

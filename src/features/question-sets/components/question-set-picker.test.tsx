@@ -70,7 +70,7 @@ describe('QuestionSetPicker (combobox)', () => {
       'id',
       'question-set',
     );
-    expect(screen.getByRole('button', { name: 'Show question sets' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Show all choices' })).toBeInTheDocument();
     expect(screen.getByRole('combobox', { name: 'Question set' })).toHaveAttribute(
       'aria-expanded',
       'false',
@@ -79,7 +79,7 @@ describe('QuestionSetPicker (combobox)', () => {
 
   it('lists None first, then every set with its question count', async () => {
     const { user } = setup();
-    await user.click(screen.getByRole('button', { name: 'Show question sets' }));
+    await user.click(screen.getByRole('button', { name: 'Show all choices' }));
     expect(screen.getByRole('listbox')).toBeVisible();
     expect(optionNames()).toEqual([
       'None',
@@ -265,7 +265,7 @@ describe('QuestionSetPicker states', () => {
 
   it('ready with no sets: says so and keeps None selectable', async () => {
     const { user, input, onChange } = setup({ questionSets: [], initialValue: 'qs-1' });
-    await user.click(screen.getByRole('button', { name: 'Show question sets' }));
+    await user.click(screen.getByRole('button', { name: 'Show all choices' }));
     expect(screen.getByRole('status')).toHaveTextContent('This interview has no question sets');
     expect(screen.getAllByRole('option')).toHaveLength(1);
     await user.keyboard('{ArrowDown}');

@@ -386,7 +386,8 @@ function QuestionSetCombobox({
           type="button"
           {...getToggleButtonProps({
             disabled,
-            'aria-label': 'Show question sets',
+            // Not "…question set…": getByLabel('Question set') must find the input alone.
+            'aria-label': 'Show all choices',
             className:
               'flex shrink-0 items-center rounded-r-md px-2 text-slate-500 hover:text-slate-800 disabled:cursor-not-allowed dark:text-slate-400 dark:hover:text-slate-100',
           })}
@@ -420,6 +421,9 @@ function QuestionSetCombobox({
         <div
           {...getMenuProps({
             ref: menuRef,
+            // Its own name rather than the field's label, for the same reason as the toggle.
+            'aria-labelledby': undefined,
+            'aria-label': 'Choices',
             className: cn(
               'max-h-72 overflow-y-auto overscroll-contain',
               items.length === 0 && 'hidden',
