@@ -411,10 +411,11 @@ function QuestionSetCombobox({
       </div>
 
       {/* Inline (no portal) so it stays inside a shadow root; absolute so opening it does not
-          shift the form. Always mounted because downshift needs the menu element's ref. */}
+          shift the form, with no `top` so it sits right under the box (its static position),
+          over the status line. Always mounted because downshift needs the menu element's ref. */}
       <div
         className={cn(
-          'absolute inset-x-0 top-full z-30 mt-1 overflow-hidden rounded-md border border-slate-200 bg-white shadow-lg dark:border-slate-700 dark:bg-slate-900',
+          'absolute inset-x-0 z-30 mt-1 overflow-hidden rounded-md border border-slate-200 bg-white shadow-lg dark:border-slate-700 dark:bg-slate-900',
           !isOpen && 'hidden',
         )}
       >
