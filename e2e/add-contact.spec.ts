@@ -14,6 +14,9 @@ test.describe('interview page: add a contact', () => {
     await page.getByRole('link', { name: interview.name }).click();
     await expect(page).toHaveURL(`/interviews/${interview.id}`);
     await expect(page.getByRole('heading', { level: 1, name: interview.name })).toBeVisible();
+    // Focus starts at the new page's content, and the tab says where we are.
+    await expect(page.getByRole('main')).toBeFocused();
+    await expect(page).toHaveTitle(`${interview.name} – Ontora Admin`);
 
     const form = contactForm(page);
     await form.name.fill('Ada Lovelace');

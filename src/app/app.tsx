@@ -1,6 +1,6 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { useState } from 'react';
-import { Link, Route, Router, Switch } from 'wouter';
+import { useEffect, useRef, useState } from 'react';
+import { Link, Route, Router, Switch, useLocation } from 'wouter';
 import { appConfig } from '@/config/env';
 import { paths } from '@/config/paths';
 import { createApiClient } from '@/lib/api-client';
@@ -20,6 +20,7 @@ export function App() {
     <ApiClientProvider client={api}>
       <QueryClientProvider client={queryClient}>
         <Router hook={useGuardedBrowserLocation}>
+          <FocusOnNavigation />
           <header className="border-b border-slate-200 dark:border-slate-800">
             <div className="mx-auto flex max-w-6xl items-center gap-2 px-4 py-3">
               <Link
@@ -45,4 +46,21 @@ export function App() {
       </QueryClientProvider>
     </ApiClientProvider>
   );
+}
+
+/**
+ * After an in-app navigation, focus goes to the new page's <main> (as a full page load would
+ * reset it), so keyboard and screen-reader users start at the content, not on a stale element.
+ */
+function FocusOnNavigation() {
+  const [location] = useLocation();
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    document.getElementById('main')?.focus();
+  }, [location]);
+  return null;
 }

@@ -3,6 +3,7 @@ import { Link } from 'wouter';
 import { appConfig } from '@/config/env';
 import { paths } from '@/config/paths';
 import { useApiClient } from '@/lib/api-client-context';
+import { useDocumentTitle } from '@/lib/use-document-title';
 import { AddContactForm } from '@/features/contacts/components/add-contact-form';
 import { ContactList, useInterviewDepartments } from '@/features/contacts/components/contact-list';
 import { interviewQueries } from '@/features/interviews/api/interview-queries';
@@ -14,6 +15,11 @@ export function InterviewPage({ interviewId }: { interviewId: string }) {
   const api = useApiClient();
   const interview = useQuery(interviewQueries.detail(api, interviewId));
   const departments = useInterviewDepartments(interviewId);
+  useDocumentTitle(
+    interview.isError && interview.error.status === 404
+      ? 'Interview not found'
+      : (interview.data?.name ?? 'Interview'),
+  );
 
   if (interview.isError && interview.error.status === 404) {
     return (
@@ -25,7 +31,11 @@ export function InterviewPage({ interviewId }: { interviewId: string }) {
   }
 
   return (
-    <main className="mx-auto flex max-w-6xl flex-col gap-8 px-4 py-6">
+    <main
+      id="main"
+      tabIndex={-1}
+      className="mx-auto flex max-w-6xl flex-col gap-8 px-4 py-6 outline-none"
+    >
       <nav aria-label="Breadcrumb" className="text-sm">
         <Link
           href={paths.home.href()}

@@ -4,6 +4,7 @@ import { QueryError } from '@/components/ui/query-error';
 import { Badge } from '@/components/ui/badge';
 import { paths } from '@/config/paths';
 import { useApiClient } from '@/lib/api-client-context';
+import { useDocumentTitle } from '@/lib/use-document-title';
 import { describeInterviewStatus } from '@/features/contacts/contact-status';
 import { interviewQueries } from '@/features/interviews/api/interview-queries';
 
@@ -11,9 +12,14 @@ import { interviewQueries } from '@/features/interviews/api/interview-queries';
 export function InterviewsPage() {
   const api = useApiClient();
   const query = useQuery(interviewQueries.list(api));
+  useDocumentTitle('Interviews');
 
   return (
-    <main className="mx-auto flex max-w-4xl flex-col gap-4 px-4 py-8">
+    <main
+      id="main"
+      tabIndex={-1}
+      className="mx-auto flex max-w-4xl flex-col gap-4 px-4 py-8 outline-none"
+    >
       <h1 className="text-2xl font-semibold text-slate-900 dark:text-slate-100">Interviews</h1>
       <p className="text-sm text-slate-600 dark:text-slate-400">
         Open an interview to add the people Ontora’s interview agent will talk to.
