@@ -1,17 +1,8 @@
 import { defineConfig, devices } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/lib/chromium.mjs';
 
 // Debian's Chromium: browser downloads fail on our machines, so never `playwright install`.
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
+const launchOptions = { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS };
 const PORT = Number(process.env.E2E_PORT ?? 4173);
 export const baseURL = `http://127.0.0.1:${PORT}`;
 /** One embed test portal origin per worker: port PORT + 101 + the worker's parallel index. */
@@ -43,7 +34,7 @@ export default defineConfig({
     {
       name: 'chromium',
       testIgnore: 'forwarding.spec.ts',
-      use: { ...devices['Desktop Chrome'], launchOptions: { executablePath, args: chromiumArgs } },
+      use: { ...devices['Desktop Chrome'], launchOptions },
     },
     {
       name: 'forwarding',
@@ -51,7 +42,7 @@ export default defineConfig({
       use: {
         ...devices['Desktop Chrome'],
         baseURL: FORWARDING_URL,
-        launchOptions: { executablePath, args: chromiumArgs },
+        launchOptions,
       },
     },
   ],

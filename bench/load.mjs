@@ -14,7 +14,7 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { percentiles, request } from './lib/http-load.mjs';
-import { startAppServer, stopAll } from './lib/server.mjs';
+import { startAppServer, stopAll } from '../scripts/lib/server.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {

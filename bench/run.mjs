@@ -19,11 +19,11 @@ import { hammer, median, percentile, request } from './lib/http-load.mjs';
 import { LIGHTHOUSE, lighthouseOnce } from './lib/lighthouse.mjs';
 import {
   SANDBOX_API_KEY,
-  buildIfNeeded,
   startAppServer,
   startSandboxServer,
   stopAll,
-} from './lib/server.mjs';
+} from '../scripts/lib/server.mjs';
+import { buildIfStale } from '../scripts/lib/build.mjs';
 
 const args = process.argv.slice(2);
 const flag = (name) => args.includes(`--${name}`);
@@ -139,7 +139,7 @@ async function createInterview(baseUrl, body) {
 async function main() {
   const started = Date.now();
   const loadAtStart = os.loadavg()[0];
-  if (!flag('no-build')) buildIfNeeded();
+  if (!flag('no-build')) buildIfStale();
 
   // ---- bytes from the build (the embed; the app's JS/CSS are measured from the browser) -----
   const staticBytes = byteFigures(budgets, { brotli: true });

@@ -1,4 +1,4 @@
-import { axeViolations, contactForm, expect, test } from './fixtures';
+import { axeViolations, contactForm, expect, tabTo, test } from './fixtures';
 
 test.describe('interview page: add a contact', () => {
   test('a recruiter goes from / to an interview, fills every field, and gets the meeting link, status and token', async ({
@@ -69,12 +69,7 @@ test.describe('interview page: add a contact', () => {
   test('a double click creates exactly one contact', async ({ page, api }) => {
     const interview = await api.createInterview();
     // A slow answer keeps the first request in flight while the second click lands.
-    await api.fault({
-      method: 'POST',
-      path: `/v1/interviews/${interview.id}/contacts`,
-      delayMs: 800,
-      passThrough: true,
-    });
+    await api.delayNextContactPost(interview.id, 800);
     await page.goto(`/interviews/${interview.id}`);
     const form = contactForm(page);
     await form.name.fill('Grace Hopper');
@@ -125,35 +120,21 @@ test.describe('interview page: add a contact', () => {
     await page.goto('/');
     // Tab to the interview's link and open it.
     const link = page.getByRole('link', { name: interview.name });
-    for (let i = 0; i < 40 && !(await link.evaluate((el) => el === document.activeElement)); i++) {
-      await page.keyboard.press('Tab');
-    }
+    await tabTo(page, link, 40);
     await expect(link).toBeFocused();
     await page.keyboard.press('Enter');
     await expect(page.getByRole('heading', { level: 1, name: interview.name })).toBeVisible();
 
     const form = contactForm(page);
     // Tab from the top of the page to Name.
-    for (
-      let i = 0;
-      i < 20 && !(await form.name.evaluate((el) => el === document.activeElement));
-      i++
-    ) {
-      await page.keyboard.press('Tab');
-    }
+    await tabTo(page, form.name, 20);
     await expect(form.name).toBeFocused();
     await page.keyboard.type('Katherine Johnson');
     await page.keyboard.press('Tab');
     await expect(form.email).toBeFocused();
     await page.keyboard.type('kj@example.com');
     // Through phone, job title, department, seniority to the question set picker.
-    for (
-      let i = 0;
-      i < 10 && !(await form.questionSet.evaluate((el) => el === document.activeElement));
-      i++
-    ) {
-      await page.keyboard.press('Tab');
-    }
+    await tabTo(page, form.questionSet, 10);
     await expect(form.questionSet).toBeFocused();
     await page.keyboard.press('ArrowDown');
     await expect(page.getByRole('listbox')).toBeVisible();

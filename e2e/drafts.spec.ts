@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { contactForm, contactsPath, expect, recordContactPosts, test } from './fixtures';
+import { contactForm, expect, recordContactPosts, test } from './fixtures';
 
 /**
  * The unsent draft (issue 4): it survives a reload in session storage, per interview, holding
@@ -152,13 +152,7 @@ test.describe('drafts survive reloads', () => {
     api,
   }) => {
     const interview = await api.createInterview();
-    await api.fault({
-      method: 'POST',
-      path: contactsPath(interview.id),
-      delayMs: 3_000,
-      passThrough: true,
-      count: 1,
-    });
+    await api.delayNextContactPost(interview.id, 3_000);
     const posts = recordContactPosts(page, interview.id);
     await page.goto(`/interviews/${interview.id}`);
     const form = contactForm(page);

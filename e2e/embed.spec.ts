@@ -1,7 +1,16 @@
 import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from '@playwright/test';
 import { EMBED_TEST_ORIGINS, baseURL } from '../playwright.config';
-import { axeViolations, expect, test as base, type StoredContact } from './fixtures';
+import {
+  axeViolations,
+  contactForm,
+  contactsPath,
+  expect,
+  recordContactPosts,
+  tabTo,
+  test as base,
+  type StoredContact,
+} from './fixtures';
 import { startHostServer, type HostServer } from './host/host-server';
 
 /**
@@ -23,23 +32,6 @@ const test = base.extend<object, { portal: HostServer }>({
     { scope: 'worker' },
   ],
 });
-
-const contactsPath = (interviewId: string) => `/v1/interviews/${interviewId}/contacts`;
-
-/** The add-contact POSTs the page sends for one interview (listening only, nothing stubbed). */
-function recordContactPosts(page: Page, interviewId: string) {
-  const posts: { idempotencyKey: string | undefined; authorization: string | undefined }[] = [];
-  page.on('request', (request) => {
-    if (request.method() !== 'POST') return;
-    if (new URL(request.url()).pathname !== contactsPath(interviewId)) return;
-    const headers = request.headers();
-    posts.push({
-      idempotencyKey: headers['idempotency-key'],
-      authorization: headers.authorization,
-    });
-  });
-  return posts;
-}
 
 type OntoraEventLog = { type: string; detail: unknown; target: string }[];
 
@@ -72,19 +64,6 @@ async function events(page: Page, type?: string): Promise<OntoraEventLog> {
     () => (window as unknown as { __ontoraEvents: OntoraEventLog }).__ontoraEvents,
   );
   return type ? log.filter((event) => event.type === type) : log;
-}
-
-function widgetForm(scope: Locator | Page) {
-  return {
-    name: scope.getByLabel(/^Name/),
-    email: scope.getByLabel(/^Email/),
-    phone: scope.getByLabel(/^Phone/),
-    jobTitle: scope.getByLabel(/^Job title/),
-    questionSet: scope.getByRole('combobox', { name: 'Question set' }),
-    required: scope.getByLabel('Required contact'),
-    submit: scope.getByRole('button', { name: 'Add contact' }),
-    result: scope.getByRole('region', { name: 'Contact added' }),
-  };
 }
 
 /** Opens the demo host page on a fresh interview, with a counting token provider. */
@@ -136,7 +115,7 @@ async function widgetLook(widget: Locator) {
         height: `${String(Math.round(element.getBoundingClientRect().height))}px`,
       };
     });
-  const form = widgetForm(widget);
+  const form = contactForm(widget);
   return {
     heading: await look(widget.getByRole('heading', { name: 'Add contact' })),
     name: await look(form.name),
@@ -170,7 +149,7 @@ test.describe('embed: <ontora-add-contact>', () => {
     const interview = await api.createInterview();
     const sets = await api.questionSets(interview.id);
     const widget = await openDemo(page, interview.id);
-    const form = widgetForm(widget);
+    const form = contactForm(widget);
 
     await form.name.fill('Ada Lovelace');
     await form.email.fill('ada@example.com');
@@ -209,7 +188,7 @@ test.describe('embed: <ontora-add-contact>', () => {
   }) => {
     const interview = await api.createInterview();
     const widget = await openDemo(page, interview.id);
-    const form = widgetForm(widget);
+    const form = contactForm(widget);
     await form.name.fill('Grace Hopper');
     const posts = recordContactPosts(page, interview.id);
     await api.fault({ method: 'POST', path: contactsPath(interview.id), status: 401, count: 1 });
@@ -238,17 +217,15 @@ test.describe('embed: <ontora-add-contact>', () => {
     const interview = await api.createInterview();
     const sets = await api.questionSets(interview.id);
     const widget = await openDemo(page, interview.id);
-    const form = widgetForm(widget);
+    const form = contactForm(widget);
     await page.locator('#prefill').focus();
-    for (let i = 0; i < 10 && !(await isFocused(form.name)); i++) await page.keyboard.press('Tab');
+    await tabTo(page, form.name, 10);
     await expect(form.name).toBeFocused();
     await page.keyboard.type('Katherine Johnson');
     await page.keyboard.press('Tab');
     await expect(form.email).toBeFocused();
     await page.keyboard.type('kj@example.com');
-    for (let i = 0; i < 10 && !(await isFocused(form.questionSet)); i++) {
-      await page.keyboard.press('Tab');
-    }
+    await tabTo(page, form.questionSet, 10);
     await expect(form.questionSet).toBeFocused();
     await page.keyboard.press('ArrowDown');
     await expect(widget.getByRole('listbox')).toBeVisible();
@@ -281,7 +258,7 @@ test.describe('embed: <ontora-add-contact>', () => {
       await page.evaluate((value) => {
         document.querySelector('ontora-add-contact')?.setAttribute('theme', value);
       }, theme);
-      const form = widgetForm(widget);
+      const form = contactForm(widget);
       await expect(form.questionSet).toBeEnabled();
       expect(await axeViolations(page, 'ontora-add-contact')).toEqual([]);
       await form.submit.click();
@@ -296,7 +273,7 @@ test.describe('embed: <ontora-add-contact>', () => {
     const interview = await api.createInterview();
     await page.emulateMedia({ colorScheme: 'light' });
     const widget = await openDemo(page, interview.id);
-    const input = widgetForm(widget).name;
+    const input = contactForm(widget).name;
     const background = () => input.evaluate((element) => getComputedStyle(element).backgroundColor);
     const setTheme = (value: string) =>
       page.evaluate(
@@ -325,13 +302,13 @@ test.describe('embed: <ontora-add-contact>', () => {
     // The same widget on the friendly demo page, for reference (light on both).
     await page.emulateMedia({ colorScheme: 'light' });
     const friendly = await openDemo(page, interview.id);
-    await expect(widgetForm(friendly).questionSet).toBeEnabled();
+    await expect(contactForm(friendly).questionSet).toBeEnabled();
     const reference = await widgetLook(friendly);
 
     await page.goto(`${portal.origin}/hostile.html?interview=${interview.id}`);
     await recordEvents(page);
     const widget = page.locator('ontora-add-contact');
-    const form = widgetForm(widget);
+    const form = contactForm(widget);
     await expect(form.questionSet).toBeEnabled();
 
     // Widget side: the same look as on the friendly page, host rules and variables regardless.
@@ -449,8 +426,8 @@ test.describe('embed: <ontora-add-contact>', () => {
     );
     const slotA = page.locator('#slot-a');
     const slotB = page.locator('#slot-b');
-    const formA = widgetForm(slotA);
-    const formB = widgetForm(slotB);
+    const formA = contactForm(slotA);
+    const formB = contactForm(slotB);
     await expect(formB.name).toHaveValue('Bo');
     await expect(formA.name).toHaveValue('');
 
@@ -506,11 +483,3 @@ test.describe('embed: <ontora-add-contact>', () => {
     expect((await events(page)).length).toBe(eventsBefore);
   });
 });
-
-async function isFocused(locator: Locator): Promise<boolean> {
-  return locator.evaluate((element) => {
-    let active: Element | null = document.activeElement;
-    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-    return active === element;
-  });
-}

@@ -567,13 +567,7 @@ test.describe('add contact: failures retried automatically with the same key', (
   }) => {
     const interview = await api.createInterview();
     // The server answers after 4.5 s: the contact exists, but the browser gave up at 4 s.
-    await api.fault({
-      method: 'POST',
-      path: contactsPath(interview.id),
-      delayMs: 4_500,
-      passThrough: true,
-      count: 1,
-    });
+    await api.delayNextContactPost(interview.id, 4_500);
     const posts = recordContactPosts(page, interview.id);
     const replayed: string[] = [];
     page.on('response', (response) => {
@@ -607,13 +601,7 @@ test.describe('add contact: failures retried automatically with the same key', (
     api,
   }) => {
     const interview = await api.createInterview();
-    await api.fault({
-      method: 'POST',
-      path: contactsPath(interview.id),
-      delayMs: 6_000,
-      passThrough: true,
-      count: 1,
-    });
+    await api.delayNextContactPost(interview.id, 6_000);
     const posts = recordContactPosts(page, interview.id);
     await page.goto(`/interviews/${interview.id}`);
     await fillContact(page);
@@ -785,13 +773,7 @@ test.describe('add contact: odd answers and the browser’s own conditions', () 
   test('double click and Enter held down send one request', async ({ page, api }) => {
     const interview = await api.createInterview();
     // A slow answer keeps the first request in flight while the rest of the input lands.
-    await api.fault({
-      method: 'POST',
-      path: contactsPath(interview.id),
-      delayMs: 2_000,
-      passThrough: true,
-      count: 1,
-    });
+    await api.delayNextContactPost(interview.id, 2_000);
     const posts = recordContactPosts(page, interview.id);
     await page.goto(`/interviews/${interview.id}`);
     await fillContact(page);
@@ -811,13 +793,7 @@ test.describe('add contact: odd answers and the browser’s own conditions', () 
 
   test('Enter held down alone (no click) sends one request', async ({ page, api }) => {
     const interview = await api.createInterview();
-    await api.fault({
-      method: 'POST',
-      path: contactsPath(interview.id),
-      delayMs: 2_000,
-      passThrough: true,
-      count: 1,
-    });
+    await api.delayNextContactPost(interview.id, 2_000);
     const posts = recordContactPosts(page, interview.id);
     await page.goto(`/interviews/${interview.id}`);
     await fillContact(page);

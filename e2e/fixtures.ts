@@ -1,5 +1,11 @@
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
+import {
+  test as base,
+  expect,
+  type APIRequestContext,
+  type Locator,
+  type Page,
+} from '@playwright/test';
 
 export interface TestInterview {
   id: string;
@@ -44,7 +50,7 @@ export class SandboxApi {
   }
 
   async contacts(interviewId: string): Promise<StoredContact[]> {
-    const response = await this.request.get(`/v1/interviews/${interviewId}/contacts`);
+    const response = await this.request.get(contactsPath(interviewId));
     expect(response.status()).toBe(200);
     return (await response.json()) as StoredContact[];
   }
@@ -53,6 +59,17 @@ export class SandboxApi {
     const response = await this.request.get(`/v1/interviews/${interviewId}/question-sets`);
     expect(response.status()).toBe(200);
     return (await response.json()) as QuestionSetRow[];
+  }
+
+  /** The next add-contact POST of this interview is answered for real, `delayMs` late. */
+  async delayNextContactPost(interviewId: string, delayMs: number): Promise<void> {
+    await this.fault({
+      method: 'POST',
+      path: contactsPath(interviewId),
+      delayMs,
+      passThrough: true,
+      count: 1,
+    });
   }
 
   /** Queues a fault for the next `count` matching requests (POST /__sandbox/faults). */
@@ -89,20 +106,37 @@ export async function axeViolations(page: Page, include?: string) {
   }));
 }
 
-/** The add-contact form's fields, by their visible labels. */
-export function contactForm(page: Page) {
+/**
+ * The add-contact form's fields, by their visible labels, on the app's page or inside one
+ * embedded element (Playwright's locators pierce its open shadow root).
+ */
+export function contactForm(scope: Page | Locator) {
   return {
-    name: page.getByLabel(/^Name/),
-    email: page.getByLabel(/^Email/),
-    phone: page.getByLabel(/^Phone/),
-    jobTitle: page.getByLabel(/^Job title/),
-    department: page.getByLabel(/^Department/),
-    seniority: page.getByLabel(/^Seniority level/),
-    required: page.getByLabel('Required contact'),
-    questionSet: page.getByRole('combobox', { name: 'Question set' }),
-    submit: page.getByRole('button', { name: 'Add contact' }),
-    result: page.getByRole('region', { name: 'Contact added' }),
+    name: scope.getByLabel(/^Name/),
+    email: scope.getByLabel(/^Email/),
+    phone: scope.getByLabel(/^Phone/),
+    jobTitle: scope.getByLabel(/^Job title/),
+    department: scope.getByLabel(/^Department/),
+    seniority: scope.getByLabel(/^Seniority level/),
+    required: scope.getByLabel('Required contact'),
+    questionSet: scope.getByRole('combobox', { name: 'Question set' }),
+    submit: scope.getByRole('button', { name: 'Add contact' }),
+    result: scope.getByRole('region', { name: 'Contact added' }),
   };
+}
+
+/** Whether `locator` has focus, looking through open shadow roots (the embed). */
+export function isFocused(locator: Locator): Promise<boolean> {
+  return locator.evaluate((element) => {
+    let active: Element | null = document.activeElement;
+    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+    return active === element;
+  });
+}
+
+/** Presses Tab until `locator` has focus, at most `limit` times (the caller asserts focus). */
+export async function tabTo(page: Page, locator: Locator, limit: number): Promise<void> {
+  for (let i = 0; i < limit && !(await isFocused(locator)); i++) await page.keyboard.press('Tab');
 }
 
 /** The add-contact endpoint of one interview: the exact path to scope a fault to one test. */
@@ -112,6 +146,7 @@ export function contactsPath(interviewId: string): string {
 
 export interface RecordedPost {
   idempotencyKey: string | undefined;
+  authorization: string | undefined;
   body: string | null;
 }
 
@@ -124,7 +159,12 @@ export function recordContactPosts(page: Page, interviewId: string): RecordedPos
   const path = contactsPath(interviewId);
   page.on('request', (request) => {
     if (request.method() !== 'POST' || new URL(request.url()).pathname !== path) return;
-    posts.push({ idempotencyKey: request.headers()['idempotency-key'], body: request.postData() });
+    const headers = request.headers();
+    posts.push({
+      idempotencyKey: headers['idempotency-key'],
+      authorization: headers.authorization,
+      body: request.postData(),
+    });
   });
   return posts;
 }

@@ -2,41 +2,21 @@
 // `npm run screenshots`: the interview page in light and dark, 1280 and 375 px wide, in its
 // initial, error and success states, written to docs/screenshots/. Starts its own production
 // server (sandbox mode) on a free port; needs a build (`npm run build`).
-import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
-import { ensureChromium } from './lib/chromium.mjs';
+import { CHROMIUM_ARGS, ensureChromium } from './lib/chromium.mjs';
+import { startAppServer } from './lib/server.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const out = join(root, 'docs', 'screenshots');
 mkdirSync(out, { recursive: true });
 
-const port = await new Promise((resolve) => {
-  const probe = createServer().listen(0, '127.0.0.1', () => {
-    const { port: free } = probe.address();
-    probe.close(() => resolve(free));
-  });
-});
-const server = spawn(
-  process.execPath,
-  [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(root, 'server', 'main.ts')],
-  { cwd: root, env: { ...process.env, PORT: String(port), LOG_LEVEL: 'warn' }, stdio: 'inherit' },
-);
-const base = `http://127.0.0.1:${port}`;
-for (let i = 0; i < 100; i++) {
-  const ok = await fetch(`${base}/healthz`).then(
-    (r) => r.ok,
-    () => false,
-  );
-  if (ok) break;
-  await new Promise((resolve) => setTimeout(resolve, 100));
-}
-
 const executablePath = ensureChromium();
 if (!executablePath) process.exit(1);
-const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu'] });
+const server = await startAppServer();
+const base = server.url;
+const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
 try {
   for (const colorScheme of ['light', 'dark']) {
     for (const width of [1280, 375]) {
@@ -62,5 +42,5 @@ try {
   }
 } finally {
   await browser.close();
-  server.kill('SIGTERM');
+  await server.stop();
 }

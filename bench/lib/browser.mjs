@@ -7,17 +7,7 @@
 // Node ↔ browser round trips of the driver never count.
 import { chromium } from '@playwright/test';
 import { setTimeout as sleep } from 'node:timers/promises';
-
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
+import { CHROMIUM_ARGS } from '../../scripts/lib/chromium.mjs';
 
 export function launchBrowser(executablePath) {
   return chromium.launch({ executablePath, args: CHROMIUM_ARGS });

@@ -5,9 +5,27 @@ import { existsSync } from 'node:fs';
 
 const INSTALL = 'apt-get install --no-install-recommends chromium fonts-liberation';
 
+/** Where Debian puts it; `CHROMIUM_PATH` overrides. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/**
+ * Flags for headless runs here (Playwright, the bench, screenshots). Without the
+ * background-networking ones Chromium keeps trying hosts this machine cannot reach.
+ */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
 /** Returns the Chromium path, installing Debian's package when possible; null when unavailable. */
 export function ensureChromium() {
-  const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  const path = CHROMIUM_PATH;
   if (existsSync(path)) return path;
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const hasApt = spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0;

@@ -1,4 +1,5 @@
 import type { ContactFormValues } from './contact-form-schema';
+import { FIELD_ORDER } from './field-labels';
 
 /**
  * The unsent draft of one interview's add-contact form, in sessionStorage: it survives a reload
@@ -17,21 +18,10 @@ export interface Draft {
 
 const storageKey = (interviewId: string) => `ontora:draft:${interviewId}`;
 
-const FIELDS: (keyof ContactFormValues)[] = [
-  'name',
-  'email',
-  'phone',
-  'job_title',
-  'department',
-  'seniority_level',
-  'is_required',
-  'question_set_id',
-];
-
 function isValues(value: unknown): value is ContactFormValues {
   if (typeof value !== 'object' || value === null) return false;
   const record = value as Record<string, unknown>;
-  return FIELDS.every((field) => {
+  return FIELD_ORDER.every((field) => {
     const v = record[field];
     if (field === 'is_required') return typeof v === 'boolean';
     if (field === 'question_set_id') return v === null || typeof v === 'string';
@@ -58,7 +48,7 @@ export function loadDraft(interviewId: string): Draft | null {
 
 export function saveDraft(interviewId: string, draft: Omit<Draft, 'savedAt'>): void {
   try {
-    const values = Object.fromEntries(FIELDS.map((field) => [field, draft.values[field]]));
+    const values = Object.fromEntries(FIELD_ORDER.map((field) => [field, draft.values[field]]));
     sessionStorage.setItem(
       storageKey(interviewId),
       JSON.stringify({ ...draft, values, savedAt: Date.now() }),

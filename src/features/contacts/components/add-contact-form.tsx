@@ -34,9 +34,9 @@ import {
 } from '../contact-form-schema';
 import { acceptsContacts } from '../contact-status';
 import { clearDraft, loadDraft, saveDraft } from '../draft-store';
-import { FIELD_LABELS, FIELD_ORDER } from '../field-labels';
+import { FIELD_ORDER } from '../field-labels';
 import { rememberQuestionSet, rememberedQuestionSet } from '../remembered-question-set';
-import { ErrorSummary } from './error-summary';
+import { ErrorSummary, problemCount } from './error-summary';
 import {
   CheckboxField,
   describedBy,
@@ -47,8 +47,7 @@ import {
   type ContactFormControl,
   useFieldError,
 } from './form-fields';
-
-import { problemCount, SubmitErrorAlert, WaitNotice } from './submit-feedback';
+import { SubmitErrorAlert, WaitNotice } from './submit-feedback';
 
 /** Needed only after a success: loaded when the first submission starts. */
 const loadResultPanel = () => import('./result-panel');
@@ -248,7 +247,7 @@ export function AddContactForm({
 
   const submit = (event?: SyntheticEvent<HTMLFormElement>) =>
     handleSubmit(send, (errors) => {
-      setAnnouncement(problemCount(Object.keys(errors).length));
+      setAnnouncement(`${problemCount(Object.keys(errors).length)}.`);
       focusFirstError(Object.keys(errors));
     })(event);
 
@@ -274,6 +273,7 @@ export function AddContactForm({
     setFocusName((count) => count + 1);
   };
 
+  const fieldProps = { formId, control, register };
   const locked = interview !== undefined && !acceptsContacts(interview.status);
   const departmentListId = `${formId}-departments`;
 
@@ -336,49 +336,30 @@ export function AddContactForm({
           <div className="grid gap-x-4 gap-y-1 @lg:grid-cols-2">
             <TextField
               className="@lg:col-span-2"
-              formId={formId}
-              control={control}
-              register={register}
+              {...fieldProps}
               name="name"
-              label={FIELD_LABELS.name}
               required
               autoComplete="off"
             />
             <TextField
-              formId={formId}
-              control={control}
-              register={register}
+              {...fieldProps}
               name="email"
-              label={FIELD_LABELS.email}
               type="email"
               autoComplete="off"
               spellCheck={false}
             />
             <TextField
-              formId={formId}
-              control={control}
-              register={register}
+              {...fieldProps}
               name="phone"
-              label={FIELD_LABELS.phone}
               type="tel"
               autoComplete="off"
               help={`Saved in international form (E.164). Numbers without +country are read as ${phoneCountry}.`}
               onFocus={() => void loadPhoneLib()}
             />
+            <TextField {...fieldProps} name="job_title" autoComplete="off" />
             <TextField
-              formId={formId}
-              control={control}
-              register={register}
-              name="job_title"
-              label={FIELD_LABELS.job_title}
-              autoComplete="off"
-            />
-            <TextField
-              formId={formId}
-              control={control}
-              register={register}
+              {...fieldProps}
               name="department"
-              label={FIELD_LABELS.department}
               autoComplete="off"
               list={departments.length > 0 ? departmentListId : undefined}
               // Always shown, so it doesn't appear (and move the form) when the contacts load.
@@ -394,11 +375,8 @@ export function AddContactForm({
               }
             />
             <TextField
-              formId={formId}
-              control={control}
-              register={register}
+              {...fieldProps}
               name="seniority_level"
-              label={FIELD_LABELS.seniority_level}
               inputMode="numeric"
               autoComplete="off"
               help="A whole number. Ontora documents no scale; it orders interviews “seniority high first”, so a higher number means more senior."
@@ -413,10 +391,7 @@ export function AddContactForm({
           </div>
 
           <CheckboxField
-            formId={formId}
-            control={control}
-            register={register}
-            label={FIELD_LABELS.is_required}
+            {...fieldProps}
             help="Marks this person as one the interview must hear from. Ontora doesn’t document more; required contacts likely count toward the interview’s completion threshold."
           />
 

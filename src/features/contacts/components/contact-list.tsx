@@ -11,6 +11,16 @@ import { contactQueries } from '../api/contact-queries';
 import { useSessionContacts } from '../api/session-contacts';
 import { describeContactStatus } from '../contact-status';
 
+const COLUMNS = [
+  'Name',
+  'Email',
+  'Job title',
+  'Department',
+  'Question set',
+  'Status',
+  'Added',
+] as const;
+
 function newestFirst(contacts: ContactOut[]): ContactOut[] {
   return [...contacts].sort((a, b) => (b.created_at ?? '').localeCompare(a.created_at ?? ''));
 }
@@ -32,27 +42,11 @@ function ContactTable({
         <caption className="sr-only">Contacts on this interview, newest first</caption>
         <thead className="bg-slate-50 dark:bg-slate-900">
           <tr>
-            <th scope="col" className={th}>
-              Name
-            </th>
-            <th scope="col" className={th}>
-              Email
-            </th>
-            <th scope="col" className={th}>
-              Job title
-            </th>
-            <th scope="col" className={th}>
-              Department
-            </th>
-            <th scope="col" className={th}>
-              Question set
-            </th>
-            <th scope="col" className={th}>
-              Status
-            </th>
-            <th scope="col" className={th}>
-              Added
-            </th>
+            {COLUMNS.map((column) => (
+              <th key={column} scope="col" className={th}>
+                {column}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-200 dark:divide-slate-800">

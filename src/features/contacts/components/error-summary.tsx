@@ -3,10 +3,17 @@ import { FIELD_LABELS, FIELD_ORDER } from '../field-labels';
 import type { ContactFormValues } from '../contact-form-schema';
 import { fieldId, type ContactFormControl } from './form-fields';
 
+/** "There are N problems with this contact": the summary's heading, the alert and the announcement. */
+export function problemCount(count: number): string {
+  return count === 1
+    ? 'There is 1 problem with this contact'
+    : `There are ${count} problems with this contact`;
+}
+
 /**
  * Lists every problem after a failed submit, each a link to its field. It updates as fields are
  * fixed but is not a live region: the one announcement per failed submit comes from the form's
- * own status message, so fixing fields doesn't flood screen readers with alerts.
+ * status message (or, for an API 422, from its alert), so fixing fields floods nothing.
  */
 export function ErrorSummary({
   formId,
@@ -35,7 +42,7 @@ export function ErrorSummary({
       className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100"
     >
       <h3 id={`${formId}-summary`} className="font-semibold">
-        {total === 1 ? 'There is 1 problem' : `There are ${total} problems`} with this contact
+        {problemCount(total)}
       </h3>
       <ul className="mt-1 list-disc pl-5">
         {problems.map(({ name, message }) => (

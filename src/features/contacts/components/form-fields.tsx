@@ -4,6 +4,7 @@ import { cn } from '@/lib/cn';
 import { useRenderProbe } from '@/lib/render-probe';
 import type { ContactCreate } from '@/contracts/ontora';
 import type { ContactFormValues } from '../contact-form-schema';
+import { FIELD_LABELS } from '../field-labels';
 
 /** The form's control: inputs hold ContactFormValues, a valid submit yields a ContactCreate. */
 export type ContactFormControl = Control<ContactFormValues, unknown, ContactCreate>;
@@ -58,7 +59,6 @@ export function FieldHelp({ id, children }: { id: string; children: ReactNode })
 interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'name' | 'id'> {
   formId: string;
   name: Exclude<FieldName, 'is_required' | 'question_set_id'>;
-  label: string;
   help?: ReactNode;
   required?: boolean;
   control: ContactFormControl;
@@ -69,7 +69,6 @@ interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'na
 export function TextField({
   formId,
   name,
-  label,
   help,
   required,
   control,
@@ -87,7 +86,7 @@ export function TextField({
           name (what getByLabel(…, { exact: true }) and users' speech commands match). */}
       <div className="flex items-baseline gap-1">
         <label htmlFor={id} className="text-sm font-medium text-slate-800 dark:text-slate-200">
-          {label}
+          {FIELD_LABELS[name]}
         </label>
         {required ? (
           <span className="text-sm text-red-700 dark:text-red-300" aria-hidden="true">
@@ -115,13 +114,11 @@ export function CheckboxField({
   formId,
   control,
   register,
-  label,
   help,
 }: {
   formId: string;
   control: ContactFormControl;
   register: UseFormRegister<ContactFormValues>;
-  label: string;
   help: ReactNode;
 }) {
   const id = fieldId(formId, 'is_required');
@@ -139,7 +136,7 @@ export function CheckboxField({
           {...register('is_required')}
         />
         <label htmlFor={id} className="text-sm font-medium text-slate-800 dark:text-slate-200">
-          {label}
+          {FIELD_LABELS.is_required}
         </label>
       </div>
       <div className="pl-8">

@@ -3,6 +3,7 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import type { ApiError } from '@/lib/api-error';
 import type { SubmissionWait } from '../api/use-create-contact';
+import { problemCount } from './error-summary';
 
 function RequestId({ id }: { id: string | null }) {
   if (!id) return null;
@@ -93,12 +94,6 @@ function titleFor(error: ApiError): string {
   }
 }
 
-export function problemCount(count: number): string {
-  return count === 1
-    ? 'There is 1 problem with this contact.'
-    : `There are ${count} problems with this contact.`;
-}
-
 /** Whether "Retry" (same Idempotency-Key) is worth offering for this failure. */
 function canRetry(error: ApiError): boolean {
   if (error.kind !== 'http') return true;
@@ -124,8 +119,8 @@ export function SubmitErrorAlert({
     <Alert announce tone={error.kind === 'aborted' ? 'warning' : 'danger'} title={titleFor(error)}>
       {error.status === 422 && fieldCount > 0 ? (
         <p>
-          {problemCount(fieldCount + error.formErrors.length)} Ontora rejected them; each message is
-          shown next to its field.
+          {problemCount(fieldCount + error.formErrors.length)}. Ontora rejected them; each message
+          is shown next to its field.
         </p>
       ) : (
         <p>{error.message}</p>

@@ -1,11 +1,11 @@
+// Used by the bench, the load test and the screenshots script.
 // Starts the production server (server/main.ts, sandbox mode) or the standalone sandbox
 // (server/sandbox-main.ts) as a child process on a free loopback port, and stops it again.
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ROOT } from './bundle.mjs';
+const ROOT = new URL('../..', import.meta.url).pathname;
 
 export const SANDBOX_API_KEY = 'ont_sandbox_key';
 const running = new Set();
@@ -124,33 +124,4 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
   process.once(signal, () => {
     void stopAll().then(() => process.exit(130));
   });
-}
-
-function newestMtime(path) {
-  if (!existsSync(path)) return 0;
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(0, ...readdirSync(path).map((entry) => newestMtime(join(path, entry))));
-}
-
-/** Builds the app when dist/app is missing or older than its sources (like scripts/start.mjs). */
-export function buildIfNeeded({ force = false } = {}) {
-  const index = join(ROOT, 'dist', 'app', 'index.html');
-  const builtAt = existsSync(index) ? statSync(index).mtimeMs : 0;
-  const sources = [
-    'src',
-    'public',
-    'index.html',
-    'vite.config.ts',
-    'tailwind.config.ts',
-    'package-lock.json',
-  ];
-  const sourcesAt = Math.max(...sources.map((source) => newestMtime(join(ROOT, source))));
-  if (!force && builtAt >= sourcesAt) return false;
-  console.log(
-    builtAt === 0 ? 'Building the app…' : 'Sources changed since the last build; rebuilding…',
-  );
-  const result = spawnSync('npm', ['run', '-s', 'build'], { cwd: ROOT, stdio: 'inherit' });
-  if (result.status !== 0) throw new Error('npm run build failed');
-  return true;
 }
