@@ -3,7 +3,13 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
-import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { brotliCompress, constants as zlib, gzip } from 'node:zlib';
+
+// On the thread pool: brotli at quality 11 takes about half a second for the app's main chunk,
+// which must not stall every other request on the event loop.
+const brotliAsync = promisify(brotliCompress);
+const gzipAsync = promisify(gzip);
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -121,10 +127,12 @@ export class StaticFiles {
       type: TYPES[ext] ?? 'application/octet-stream',
     };
     if (COMPRESSIBLE.has(ext) && body.length >= MIN_COMPRESS_BYTES) {
-      entry.gzip = gzipSync(body, { level: 9 });
-      entry.br = brotliCompressSync(body, {
-        params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: body.length },
-      });
+      [entry.gzip, entry.br] = await Promise.all([
+        gzipAsync(body, { level: 9 }),
+        brotliAsync(body, {
+          params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: body.length },
+        }),
+      ]);
     }
     if (body.length <= MAX_CACHED_BYTES) this.cache.set(file, entry);
     return entry;

@@ -192,24 +192,3 @@ export const ValidationErrorBodySchema = z.object({
   code: optionalNullable(z.string()),
 });
 export type ValidationErrorBody = z.output<typeof ValidationErrorBodySchema>;
-
-/** Error codes Ontora documents, plus the sandbox's own `idempotency_conflict` (ASSUMED). */
-export const KNOWN_ERROR_CODES = [
-  'invalid_api_key',
-  'insufficient_scope',
-  'workspace_forbidden',
-  'campaign_locked',
-  'rate_limited',
-  'synthesis_pending',
-  'graph_not_ready',
-  'idempotency_conflict',
-] as const;
-
-/** Contact statuses with indirect evidence (ontora-api.md §5.1); any other value is shown raw. */
-export const KNOWN_CONTACT_STATUSES = [
-  'pending',
-  'scheduled',
-  'completed',
-  'cancelled',
-  'skipped',
-] as const;

@@ -111,5 +111,3 @@ export function createContactFormSchema({ phoneCountry }: { phoneCountry: string
     ContactCreateSchema,
   );
 }
-
-export type ContactFormSchema = ReturnType<typeof createContactFormSchema>;

@@ -141,14 +141,15 @@ export function AddContactForm({
   );
 
   // What the form was last reset to: values equal to it are not a draft worth keeping.
-  const baseline = useRef(initialValues);
+  // Kept as JSON: it is compared on every keystroke.
+  const baseline = useRef(JSON.stringify(initialValues));
   const resetTo = (values: ContactFormValues) => {
-    baseline.current = values;
+    baseline.current = JSON.stringify(values);
     reset(values);
   };
 
   const persistDraft = (values: ContactFormValues) => {
-    const untouched = JSON.stringify(values) === JSON.stringify(baseline.current);
+    const untouched = JSON.stringify(values) === baseline.current;
     if (untouched && !pending.current) clearDraft(interviewId);
     else {
       saveDraft(interviewId, {
