@@ -145,7 +145,10 @@ export function AddContactForm({
   const baseline = useRef(JSON.stringify(initialValues));
   const resetTo = (values: ContactFormValues) => {
     baseline.current = JSON.stringify(values);
-    reset(values);
+    // keepFieldsRef: write the values into the inputs now and keep them registered. Without
+    // it RHF forgets its fields until the next render, and a keystroke landing in between
+    // (a fast recruiter, a busy machine) is lost or merged with the re-applied value.
+    reset(values, { keepFieldsRef: true });
   };
 
   const persistDraft = (values: ContactFormValues) => {
@@ -162,7 +165,8 @@ export function AddContactForm({
 
   useEffect(() => {
     // A restored draft counts as unsaved changes: reset keeps the defaults, so it is dirty.
-    if (restoredDraft) reset(restoredDraft.values, { keepDefaultValues: true });
+    if (restoredDraft)
+      reset(restoredDraft.values, { keepDefaultValues: true, keepFieldsRef: true });
   }, [restoredDraft, reset]);
 
   useEffect(() => {
